@@ -1,0 +1,222 @@
+//! Reading report files: bytes in, text out, with the encoding detected rather than guessed
+//! from the file name (many official files are GBK), and a normalised view for matching.
+//!
+//! Normalisation maps one character to exactly one character, so a character offset found in the
+//! normalised text is valid in the original: records point into the text as the user has it.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Metadata carried with a document into every record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    /// Region the report is about, when known.
+    pub region: Option<String>,
+    /// Year of the report, when known.
+    pub year: Option<i32>,
+    /// Kind of document (`work_report`, `meeting_news`, …), when known.
+    pub kind: Option<String>,
+    /// The file the document came from, when it came from a file.
+    pub path: Option<PathBuf>,
+}
+
+/// A decoded report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Identifier used in records: the path relative to the input root without `.txt`, or a JSONL `id`.
+    pub id: String,
+    /// The decoded text exactly as it is (line endings kept); offsets in records index this text.
+    pub text: String,
+    /// What is known about the document.
+    pub meta: Meta,
+}
+
+impl Document {
+    /// A document from text already in memory.
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            meta: Meta::default(),
+        }
+    }
+
+    /// Read and decode a file; `id` is what records will call it.
+    pub fn read(path: &Path, id: impl Into<String>) -> Result<Self> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut doc = Self::from_bytes(&bytes, path, id)?;
+        doc.meta.path = Some(path.to_path_buf());
+        Ok(doc)
+    }
+
+    /// Decode bytes; `path` only names the input in errors.
+    pub fn from_bytes(bytes: &[u8], path: &Path, id: impl Into<String>) -> Result<Self> {
+        let text = decode(bytes).map_err(|reason| match reason {
+            DecodeProblem::Empty => Error::Empty {
+                path: path.to_path_buf(),
+            },
+            DecodeProblem::Bad(reason) => Error::Undecodable {
+                path: path.to_path_buf(),
+                reason,
+            },
+        })?;
+        Ok(Document::from_text(id, text))
+    }
+
+    /// The normalised view of the text (same number of characters).
+    pub fn normalized(&self) -> String {
+        normalize(&self.text)
+    }
+}
+
+/// Why bytes could not become a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeProblem {
+    /// No bytes, or only whitespace.
+    Empty,
+    /// Binary or undecodable, with the reason.
+    Bad(String),
+}
+
+/// Decode bytes as UTF-8 (BOM optional), UTF-16 with BOM, or a detected legacy encoding
+/// (GB18030/GBK in practice). A BOM is not part of the text.
+pub fn decode(bytes: &[u8]) -> std::result::Result<String, DecodeProblem> {
+    if bytes.is_empty() {
+        return Err(DecodeProblem::Empty);
+    }
+    let text = if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[bom_len..])
+            .ok_or_else(|| {
+                DecodeProblem::Bad(format!("invalid {} after its BOM", encoding.name()))
+            })?
+            .into_owned()
+    } else {
+        if let Some(pos) = memchr_nul(bytes) {
+            return Err(DecodeProblem::Bad(format!("NUL byte at offset {pos}")));
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => {
+                let mut detector =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                detector.feed(bytes, true);
+                let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+                if encoding == encoding_rs::UTF_8 {
+                    return Err(DecodeProblem::Bad("invalid UTF-8".into()));
+                }
+                encoding
+                    .decode_without_bom_handling_and_without_replacement(bytes)
+                    .ok_or_else(|| {
+                        DecodeProblem::Bad(format!("not valid {} either", encoding.name()))
+                    })?
+                    .into_owned()
+            }
+        }
+    };
+    if text.contains('\0') {
+        return Err(DecodeProblem::Bad("NUL character in text".into()));
+    }
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 100 > text.chars().count().max(1) {
+        return Err(DecodeProblem::Bad(format!(
+            "{controls} control characters: not text"
+        )));
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeProblem::Empty);
+    }
+    Ok(text)
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Map one character to its matching form: full-width ASCII (digits, letters, ％．，：－ …) to ASCII,
+/// the ideographic space and NBSP to a plain space; everything else unchanged.
+#[inline]
+pub fn normalize_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{A0}' => ' ',
+        _ => c,
+    }
+}
+
+/// Normalise a whole text; the result has exactly as many characters as the input.
+pub fn normalize(text: &str) -> String {
+    text.chars().map(normalize_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("增长7.4%".as_bytes()).unwrap(), "增长7.4%");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("增长7.4%".as_bytes());
+        assert_eq!(decode(&bom).unwrap(), "增长7.4%");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let text = "地区生产总值340.64亿元\r\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let text = "全区地区生产总值完成340.64亿元，同比增长3.2%；一般公共预算收入完成29.9亿元。";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert_eq!(decode(&bytes).unwrap(), text);
+        let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+        assert_eq!(decode(&bytes).unwrap(), text);
+    }
+
+    #[test]
+    fn binary_and_empty_are_errors() {
+        assert_eq!(decode(b""), Err(DecodeProblem::Empty));
+        assert_eq!(decode(b"  \n\r\n"), Err(DecodeProblem::Empty));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(DecodeProblem::Bad(_))
+        ));
+        let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 31) as u8 + 1).collect();
+        assert!(matches!(decode(&noise), Err(DecodeProblem::Bad(_))));
+    }
+
+    #[test]
+    fn normalisation_keeps_offsets() {
+        let text = "增长３．６８％，达到１２３亿元\u{3000}Ａ级\u{A0}：完成";
+        let norm = normalize(text);
+        assert_eq!(norm, "增长3.68%,达到123亿元 A级 :完成");
+        assert_eq!(norm.chars().count(), text.chars().count());
+        for (a, b) in text.chars().zip(norm.chars()) {
+            assert_eq!(normalize_char(a), b);
+        }
+    }
+
+    #[test]
+    fn crlf_is_kept() {
+        let doc = Document::from_bytes("一\r\n二".as_bytes(), Path::new("x.txt"), "x").unwrap();
+        assert_eq!(doc.text.chars().count(), 4);
+    }
+}

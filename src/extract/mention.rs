@@ -1,0 +1,810 @@
+//! Finding quantity mentions in one sentence: numeral runs (one compiled regex, one pass),
+//! their units, ranges and qualifiers, and the rules that keep dates, ordinals, names, slogans,
+//! codes and addresses out.
+//!
+//! The rules are about the *shape* around a number, not about particular names: a number followed
+//! by 年/月/日/号/届 is a date, an address or an ordinal; one preceded by 第 is an ordinal; one glued
+//! to Latin letters is a code (PM2.5, 5G, 3A); a Chinese numeral inside a word the segmenter knows
+//! (二七区, 统一, 一次性) or inside a short quoted slogan (“五个一”) is part of a name.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::number::{Dec, Number, Vagueness, parse_number};
+use super::unit::{Kind, Unit, match_not_quantity, match_unit};
+use crate::segment::{Segmenter, Token};
+
+/// How exact a figure is, as in RECORDS.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// As written.
+    Exact,
+    /// 约 近 左右 接近 上下.
+    Approx,
+    /// 超过 逾 突破 多 余.
+    MoreThan,
+    /// 不低于 不少于 至少 以上.
+    AtLeast,
+    /// 以内 不超过 以下.
+    AtMost,
+    /// 低于 不到 不足.
+    LessThan,
+    /// A range `a–b`.
+    Range,
+}
+
+impl Qualifier {
+    /// The snake_case name used in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// One quantity found in a sentence. Offsets are document characters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The number as written (without multipliers that belong to the unit: `340.64` of `340.64亿元`).
+    pub value: String,
+    /// The unit as written, multipliers included (`亿元`, `万人`, `%`), or empty.
+    pub unit: String,
+    /// Value in the normalised unit (lower bound of a range).
+    pub norm_value: f64,
+    /// Upper bound of a range.
+    pub norm_upper: Option<f64>,
+    /// Normalised unit.
+    pub norm_unit: String,
+    /// Kind of quantity.
+    pub kind: Kind,
+    /// How exact.
+    pub qualifier: Qualifier,
+    /// True when written (at least partly) in Chinese numerals.
+    pub chinese: bool,
+}
+
+static RUN: LazyLock<Regex> = LazyLock::new(|| {
+    // Arabic digits keep `,` and `.` only between digits, so a list comma never joins two numbers.
+    const ARABIC: &str = "[0-9]+(?:[.,][0-9]+)*";
+    const START: &str = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟几数]";
+    const CONT: &str = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点几多余]";
+    Regex::new(&format!("(?:{ARABIC}|{START})(?:{ARABIC}|{CONT})*")).expect("valid regex")
+});
+
+const RANGE_CONNECTORS: &[char] = &['-', '—', '–', '~', '〜', '至', '到', '−'];
+
+const BEFORE_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("不低于", Qualifier::AtLeast),
+    ("不少于", Qualifier::AtLeast),
+    ("至少", Qualifier::AtLeast),
+    ("不超过", Qualifier::AtMost),
+    ("不高于", Qualifier::AtMost),
+    ("不到", Qualifier::LessThan),
+    ("不足", Qualifier::LessThan),
+    ("低于", Qualifier::LessThan),
+    ("少于", Qualifier::LessThan),
+    ("超过", Qualifier::MoreThan),
+    ("突破", Qualifier::MoreThan),
+    ("高于", Qualifier::MoreThan),
+    ("多于", Qualifier::MoreThan),
+    ("逾", Qualifier::MoreThan),
+    ("超", Qualifier::MoreThan),
+    ("大约", Qualifier::Approx),
+    ("将近", Qualifier::Approx),
+    ("接近", Qualifier::Approx),
+    ("约", Qualifier::Approx),
+    ("近", Qualifier::Approx),
+];
+
+const AFTER_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("左右", Qualifier::Approx),
+    ("上下", Qualifier::Approx),
+    ("以上", Qualifier::AtLeast),
+    ("以内", Qualifier::AtMost),
+    ("之内", Qualifier::AtMost),
+    ("以下", Qualifier::AtMost),
+];
+
+/// Words before a bare number that make it an index value (`空气质量综合指数5.36`).
+const INDEX_WORDS: &[&str] = &[
+    "指数", "系数", "得分", "评分", "分值", "浓度", "指标", "均值", "PMI", "CPI", "PPI",
+];
+
+/// Words before a bare 万/亿 figure that make it money (`完成投资212.1亿`).
+const MONEY_WORDS: &[&str] = &[
+    "投资",
+    "资金",
+    "收入",
+    "支出",
+    "总额",
+    "产值",
+    "增加值",
+    "税",
+    "利润",
+    "营收",
+    "销售额",
+    "签约额",
+    "贷款",
+    "存款",
+    "成交额",
+    "交易额",
+    "营业额",
+    "融资",
+    "金额",
+    "资产",
+    "生产总值",
+    "GDP",
+    "费",
+];
+
+/// After 次: an ordinal meeting (`十次全会`), not a count.
+const MEETING_AFTER_CI: &[&str] = &[
+    "会议",
+    "全会",
+    "全体",
+    "常委",
+    "党代会",
+    "代表大会",
+    "人代会",
+    "集体学习",
+    "(扩大)",
+    "（扩大）",
+];
+
+/// Measure words that after a lone Chinese 一 are an indefinite article (`一批`, `一个`), not a count.
+fn is_article_count(u: &Unit) -> bool {
+    u.kind == Kind::Count
+}
+
+struct Num<'s> {
+    /// End of the numeral run (its start is where the caller found it).
+    end: usize,
+    number: Number,
+    /// Byte where trailing multipliers (万/亿/千 written as part of the unit) begin.
+    value_end: usize,
+    negative: bool,
+    text: &'s str,
+}
+
+/// Byte → char offset conversion for one sentence, moving forward only.
+struct CharCursor<'s> {
+    text: &'s str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor<'_> {
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// Find every quantity in a sentence. `norm` is the normalised sentence, `orig` the same sentence
+/// as written (same characters), `base` its first character in the document, `tokens` its
+/// segmentation (document offsets).
+pub fn scan_sentence(
+    norm: &str,
+    orig: &str,
+    base: usize,
+    tokens: &[Token<'_>],
+    segmenter: &Segmenter,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut cursor = CharCursor {
+        text: norm,
+        byte: 0,
+        chars: 0,
+    };
+    let mut pos = 0;
+    while let Some(m) = RUN.find_at(norm, pos) {
+        pos = m.end().max(m.start() + 1);
+        let Some(found) = mention_at(
+            norm,
+            m.start(),
+            m.end(),
+            tokens,
+            segmenter,
+            base,
+            &mut cursor,
+        ) else {
+            if norm[m.start()..].starts_with(['数', '几']) {
+                pos = m.start() + '数'.len_utf8();
+            }
+            continue;
+        };
+        let (range, mut mention) = found;
+        pos = pos.max(range.end);
+        mention.start = base + cursor.at(range.start);
+        mention.end = base + cursor.at(range.end);
+        mention.value = orig_slice(orig, norm, &mention.value);
+        out.push(mention);
+    }
+    // 翻番 without a numeral: doubling.
+    for (i, _) in norm.match_indices("翻番") {
+        if out.iter().any(|m| {
+            let s = base + cursor_chars(norm, i);
+            m.start <= s && s < m.end
+        }) {
+            continue;
+        }
+        let start = base + cursor_chars(norm, i);
+        out.push(Mention {
+            start,
+            end: start + 2,
+            value: String::new(),
+            unit: "翻番".into(),
+            norm_value: 2.0,
+            norm_upper: None,
+            norm_unit: "x".into(),
+            kind: Kind::Multiple,
+            qualifier: Qualifier::Exact,
+            chinese: true,
+        });
+    }
+    out.sort_by_key(|m| m.start);
+    // Units and values are reported as written.
+    for m in &mut out {
+        m.unit = original_chars(orig, m.start - base, m.end - base, &m.unit);
+    }
+    out
+}
+
+fn cursor_chars(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+/// The value string is built from normalised text; recover the original spelling (full-width
+/// digits stay full-width in `value`). Both strings have the same characters, so a value that is a
+/// substring of `norm` maps position for position.
+fn orig_slice(orig: &str, norm: &str, value: &str) -> String {
+    if orig == norm || value.is_empty() {
+        return value.to_string();
+    }
+    if let Some(b) = norm.find(value) {
+        let c0 = norm[..b].chars().count();
+        let n = value.chars().count();
+        return orig.chars().skip(c0).take(n).collect();
+    }
+    value.to_string()
+}
+
+/// The unit as written: the last `unit.chars().count()` characters of the mention's original text.
+fn original_chars(orig: &str, start: usize, end: usize, unit: &str) -> String {
+    let n = unit.chars().count();
+    if n == 0 || end < start + n {
+        return unit.to_string();
+    }
+    orig.chars().skip(end - n).take(n).collect()
+}
+
+fn prev_char(s: &str, byte: usize) -> Option<char> {
+    s[..byte].chars().next_back()
+}
+
+fn next_char(s: &str, byte: usize) -> Option<char> {
+    s[byte..].chars().next()
+}
+
+fn is_clause_boundary(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => matches!(
+            c,
+            ',' | '，' | '。' | '；' | ';' | '、' | '）' | ')' | '”' | ' ' | '\t' | '！' | '？'
+        ),
+    }
+}
+
+/// Parse the numeral run `norm[s..e]` (trimming trailing punctuation); returns the number and the
+/// byte where its multiplier suffix begins.
+fn parse_run(norm: &str, s: usize, e: usize) -> Option<(usize, Number, usize)> {
+    let mut e = e;
+    while e > s {
+        let last = prev_char(norm, e)?;
+        if matches!(last, ',' | '.' | '点') {
+            e -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if e <= s {
+        return None;
+    }
+    let run = &norm[s..e];
+    let number = match parse_number(run) {
+        Some(n) => n,
+        // 上百, 上千, 上万: one hundred, thousand, ten thousand as a lower bound.
+        None if norm[..s].ends_with('上') && run.starts_with(['百', '千', '万']) => {
+            parse_number(&format!("一{run}"))?
+        }
+        None => return None,
+    };
+    // Trailing 万/亿 (and 千 after Arabic digits) are written as part of the unit.
+    let mut v = e;
+    let run = &norm[s..e];
+    let has_arabic = run.bytes().any(|b| b.is_ascii_digit());
+    loop {
+        let Some(c) = prev_char(norm, v) else { break };
+        let multiplier = matches!(c, '万' | '亿') || (has_arabic && matches!(c, '千' | '百'));
+        if multiplier && v - c.len_utf8() > s {
+            v -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if norm[s..v].ends_with(['多', '余']) && v < e {
+        // `620多万`: keep 多 with the value.
+    }
+    Some((e, number, v))
+}
+
+/// Parse a run and find its unit, giving back a trailing 千/百/万 when that lets a unit match
+/// (`50万千瓦` is 50万 + 千瓦, `5百分点` is 5 + 百分点).
+fn number_and_unit<'s>(
+    norm: &'s str,
+    s: usize,
+    e: usize,
+) -> Option<(Num<'s>, Option<&'static Unit>)> {
+    let mut tries = vec![e];
+    if let Some(c) = prev_char(norm, e) {
+        if matches!(c, '千' | '百' | '万' | '亿') && e - c.len_utf8() > s {
+            tries.push(e - c.len_utf8());
+        }
+    }
+    let mut fallback = None;
+    for (i, &end) in tries.iter().enumerate() {
+        let Some((end, number, value_end)) = parse_run(norm, s, end) else {
+            continue;
+        };
+        let unit = match_unit(&norm[end..]);
+        let num = Num {
+            end,
+            number,
+            value_end,
+            negative: false,
+            text: &norm[s..end],
+        };
+        if unit.is_some() {
+            if i > 0 || fallback.is_none() {
+                return Some((num, unit));
+            }
+        } else if fallback.is_none() {
+            fallback = Some((num, None));
+            continue;
+        }
+        if fallback.is_none() {
+            fallback = Some((num, unit));
+        }
+    }
+    fallback
+}
+
+type Found = (std::ops::Range<usize>, Mention);
+
+fn mention_at(
+    norm: &str,
+    s: usize,
+    e: usize,
+    tokens: &[Token<'_>],
+    segmenter: &Segmenter,
+    base: usize,
+    cursor: &mut CharCursor<'_>,
+) -> Option<Found> {
+    let before = prev_char(norm, s);
+    // Ordinals, codes, versions: 第二, PM2.5, G60, 3.5.1.
+    if matches!(before, Some('第' | '#' | '.' | '_' | '/' | '@'))
+        || before.is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    // X分之Y: fractions and 百分之Y.
+    if norm[e..].starts_with("分之") {
+        return fraction(norm, s, e);
+    }
+    let (mut num, mut unit) = number_and_unit(norm, s, e)?;
+    let after = &norm[num.end..];
+    // Codes: 5G, 3A景区, 4A级.
+    if next_char(norm, num.end).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // Dates, times, ordinals, addresses, names: 2020年, 8月, 十六届, 47号, 三期.
+    if let Some(w) = match_not_quantity(after) {
+        if unit.is_none_or(|u| u.written.len() <= w.len()) {
+            return None;
+        }
+    }
+    if let Some(u) = unit {
+        if u.written == "次" && MEETING_AFTER_CI.iter().any(|w| after[3..].starts_with(w)) {
+            return None;
+        }
+        // 四个方面: the parts of a speech, not a figure.
+        if u.kind == Kind::Count && after[u.written.len()..].starts_with("方面") {
+            return None;
+        }
+        if u.written == "成" && !num.number.chinese {
+            unit = None;
+        }
+    }
+    // 翻一番, 翻两番, 翻了一番: multiples of two.
+    let fan_before = norm[..s].ends_with("翻") || norm[..s].ends_with("翻了");
+    if fan_before && after.starts_with('番') && num.number.value.is_integer() {
+        let n = num.number.value.mantissa;
+        if (1..=10).contains(&n) {
+            let start = s - if norm[..s].ends_with("翻了") { 6 } else { 3 };
+            let end = num.end + '番'.len_utf8();
+            return Some((
+                start..end,
+                Mention {
+                    start: 0,
+                    end: 0,
+                    value: norm[s..num.end].to_string(),
+                    unit: "番".into(),
+                    norm_value: 2f64.powi(n as i32),
+                    norm_upper: None,
+                    norm_unit: "x".into(),
+                    kind: Kind::Multiple,
+                    qualifier: Qualifier::Exact,
+                    chinese: true,
+                },
+            ));
+        }
+    }
+    // Sign: 负3.9%, -2.3% (not the dash of a range or a date).
+    let mut start = s;
+    if norm[..s].ends_with('负') {
+        num.negative = true;
+        start = s - '负'.len_utf8();
+    } else if let Some(c @ ('-' | '−')) = before {
+        let before_sign = prev_char(norm, s - c.len_utf8());
+        if !before_sign.is_some_and(|b| b.is_ascii_alphanumeric() || b == '%' || is_run_like(b)) {
+            num.negative = true;
+            start = s - c.len_utf8();
+        }
+    }
+    // 上百, 上千, 上万: a lower bound.
+    let mut shang = false;
+    if norm[..s].ends_with('上')
+        && num.text.starts_with(['百', '千', '万'])
+        && !num.text.contains(|c: char| c.is_ascii_digit())
+    {
+        shang = true;
+        start = s - '上'.len_utf8();
+    }
+    if shang && !num.text.starts_with('百') {
+        // 上千, 上万 are parsed as 千, 万 alone: fall through with their value.
+    }
+    let unit_end = num.end + unit.map_or(0, |u| u.written.len());
+    let mut end = unit_end;
+
+    // A unit glued to a longer word (`14亿人口`: 人 is the start of 人口) is not a unit.
+    if let Some(u) = unit {
+        let (us, ue) = (base + cursor.at(num.end), base + cursor.at(unit_end));
+        let glued = tokens.iter().any(|t| {
+            t.start >= us
+                && t.start < ue
+                && t.end > ue
+                && !is_numeric_pos(t.pos)
+                && segmenter.has_word(t.word)
+        });
+        if glued && u.written.chars().count() == 1 {
+            if num.number.chinese {
+                return None;
+            }
+            unit = None;
+            end = num.end;
+        }
+    }
+    // Chinese numerals inside a word (统一, 进一步, 二七区, 一次性) are not numbers.
+    if num.number.chinese || num.text.starts_with(|c: char| !c.is_ascii_digit()) {
+        let (cs, ce) = (base + cursor.at(s), base + cursor.at(end));
+        let inside_word = tokens.iter().any(|t| {
+            let straddles_start = t.start < cs && t.end > cs;
+            let straddles_end = t.start < ce && t.end > ce;
+            (straddles_start || straddles_end) && !is_numeric_pos(t.pos)
+        });
+        if inside_word {
+            return None;
+        }
+        if in_short_quote(norm, s, end) {
+            return None;
+        }
+    }
+
+    // Ranges: 6%－6.5%, 6-6.5%, 6至7%, 1000—1200万吨.
+    let mut upper: Option<(Num, Option<&'static Unit>)> = None;
+    if let Some(c) = next_char(norm, end) {
+        if RANGE_CONNECTORS.contains(&c) {
+            let p = end + c.len_utf8();
+            let p = if c == '—' && norm[p..].starts_with('—') {
+                p + '—'.len_utf8()
+            } else {
+                p
+            };
+            if let Some(m2) = RUN.find_at(norm, p).filter(|m| m.start() == p) {
+                if let Some((n2, u2)) = number_and_unit(norm, m2.start(), m2.end()) {
+                    let after2 = &norm[n2.end..];
+                    let date = match_not_quantity(after2)
+                        .is_some_and(|w| u2.is_none_or(|u| u.written.len() <= w.len()));
+                    if date {
+                        return None;
+                    }
+                    let units_agree = match (unit, u2) {
+                        (Some(a), Some(b)) => a.written == b.written,
+                        (None, Some(_)) => true,
+                        (Some(_), None) => true,
+                        (None, None) => false,
+                    };
+                    if units_agree
+                        && !next_char(norm, n2.end).is_some_and(|c| c.is_ascii_alphabetic())
+                    {
+                        upper = Some((n2, u2));
+                    }
+                }
+            }
+        }
+    }
+
+    if let Some((n2, u2)) = upper {
+        let unit = u2.or(unit)?;
+        // The upper bound's multiplier applies to a bare lower bound: 1000—1200万吨.
+        let m2 = multiplier_of(norm, &n2);
+        let m1 = multiplier_of(norm, &num);
+        let lo_raw = if m1 == Dec::int(1) && m2 != Dec::int(1) {
+            num.number.value.mul(m2)?
+        } else {
+            num.number.value
+        };
+        let lo = apply_unit(lo_raw, num.negative, unit)?;
+        let hi = apply_unit(n2.number.value, n2.negative, unit)?;
+        if lo > hi {
+            return None;
+        }
+        let range_end = n2.end + u2.map_or(0, |u| u.written.len());
+        let value = norm[start..n2.value_end].to_string();
+        return Some((
+            start..range_end,
+            Mention {
+                start: 0,
+                end: 0,
+                value,
+                unit: format!("{}{}", &norm[n2.value_end..n2.end], unit.written),
+                norm_value: lo,
+                norm_upper: Some(hi),
+                norm_unit: unit.norm.to_string(),
+                kind: unit.kind,
+                qualifier: Qualifier::Range,
+                chinese: num.number.chinese || n2.number.chinese,
+            },
+        ));
+    }
+
+    let (kind, norm_unit, value) = match unit {
+        Some(u) => {
+            // A lone Chinese 一 before a measure word is an article: 一批, 一个, 一次.
+            if u.kind == Kind::Count
+                && num.number.chinese
+                && !shang
+                && num.text == "一"
+                && is_article_count(u)
+            {
+                return None;
+            }
+            (
+                u.kind,
+                u.norm.to_string(),
+                apply_unit(num.number.value, num.negative, u)?,
+            )
+        }
+        None => {
+            let kind = bare_kind(norm, s, start, &num)?;
+            let v = signed(num.number.value, num.negative).to_f64();
+            match kind {
+                Kind::Currency => (Kind::Currency, "CNY".to_string(), v),
+                k => (k, String::new(), v),
+            }
+        }
+    };
+    let qualifier = if num.number.vague == Vagueness::MoreThan {
+        Qualifier::MoreThan
+    } else if shang {
+        Qualifier::AtLeast
+    } else {
+        qualifier_around(norm, start, end)
+    };
+    Some((
+        start..end,
+        Mention {
+            start: 0,
+            end: 0,
+            value: norm[start..num.value_end].to_string(),
+            unit: norm[num.value_end..end].to_string(),
+            norm_value: value,
+            norm_upper: None,
+            norm_unit,
+            kind,
+            qualifier,
+            chinese: num.number.chinese,
+        },
+    ))
+}
+
+fn is_run_like(c: char) -> bool {
+    super::number::is_run_char(c)
+}
+
+fn is_numeric_pos(pos: &str) -> bool {
+    matches!(pos, "m" | "mq" | "q" | "x" | "eng")
+}
+
+fn multiplier_of(norm: &str, n: &Num<'_>) -> Dec {
+    let mut d = Dec::int(1);
+    for c in norm[n.value_end..n.end].chars() {
+        d = d
+            .mul(match c {
+                '万' => Dec::int(10_000),
+                '亿' => Dec::int(100_000_000),
+                '千' => Dec::int(1000),
+                '百' => Dec::int(100),
+                _ => Dec::int(1),
+            })
+            .unwrap_or(d);
+    }
+    d
+}
+
+fn signed(v: Dec, negative: bool) -> Dec {
+    if negative { v.neg() } else { v }
+}
+
+fn apply_unit(v: Dec, negative: bool, unit: &Unit) -> Option<f64> {
+    Some(signed(v.mul(unit.factor)?, negative).to_f64())
+}
+
+/// What a number with no unit is, if anything: a large bare figure (`14亿`, money after 投资),
+/// or an index value after 指数 and the like. Bare small integers are markers or names.
+fn bare_kind(norm: &str, s: usize, start: usize, num: &Num<'_>) -> Option<Kind> {
+    if num.number.chinese && !num.number.multiplier {
+        let only_big = num.text.chars().any(|c| matches!(c, '万' | '亿'));
+        if !only_big
+            || num
+                .text
+                .chars()
+                .any(|c| !(c.is_ascii_digit() || "万亿.".contains(c)))
+        {
+            return None;
+        }
+    }
+    let clause_start = norm[..start]
+        .rfind([',', '，', '；', ';', '。', '：', ':', '、'])
+        .map_or(0, |i| {
+            i + norm[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = &norm[clause_start..start];
+    if num.number.multiplier {
+        if MONEY_WORDS.iter().any(|w| clause.contains(w)) {
+            return Some(Kind::Currency);
+        }
+        return Some(Kind::Number);
+    }
+    // An index value: 综合指数5.36, 指数为5.36.
+    let lead = clause
+        .trim_end_matches([' ', '为', '是', '达', '到', '至'])
+        .trim_end_matches("保持在")
+        .trim_end_matches("降至");
+    let lead = lead.trim_end_matches(['为', '达', '到']);
+    if INDEX_WORDS.iter().any(|w| lead.ends_with(w)) && is_clause_boundary(next_char(norm, num.end))
+    {
+        let _ = s;
+        return Some(Kind::Number);
+    }
+    None
+}
+
+fn qualifier_around(norm: &str, start: usize, end: usize) -> Qualifier {
+    let after = &norm[end..];
+    for (w, q) in AFTER_QUALIFIERS {
+        if after.starts_with(w) {
+            return *q;
+        }
+    }
+    let before = norm[..start].trim_end();
+    for (w, q) in BEFORE_QUALIFIERS {
+        if before.ends_with(w) {
+            return *q;
+        }
+    }
+    Qualifier::Exact
+}
+
+/// Fractions: 三分之一, 千分之五, 百分之三十六点五 (as percentages).
+fn fraction(norm: &str, s: usize, e: usize) -> Option<Found> {
+    let den_text = &norm[s..e];
+    let den = match den_text {
+        "百" => Dec::int(100),
+        "千" => Dec::int(1000),
+        "万" => Dec::int(10_000),
+        _ => parse_number(den_text)?.value,
+    };
+    let p = e + "分之".len();
+    let m = RUN.find_at(norm, p).filter(|m| m.start() == p)?;
+    let (num_end, num, _) = parse_run(norm, m.start(), m.end())?;
+    if den.is_zero() {
+        return None;
+    }
+    let value = if den == Dec::int(100) {
+        num.value.to_f64()
+    } else {
+        let v = num.value.mul(Dec::int(100))?.to_f64() / den.to_f64();
+        (v * 1e6).round() / 1e6
+    };
+    let unit = if den == Dec::int(100) {
+        "百分之"
+    } else {
+        ""
+    };
+    let start = s;
+    let end = num_end;
+    let qualifier = qualifier_around(norm, start, end);
+    Some((
+        start..end,
+        Mention {
+            start: 0,
+            end: 0,
+            value: if den == Dec::int(100) {
+                norm[m.start()..num_end].to_string()
+            } else {
+                norm[start..end].to_string()
+            },
+            unit: unit.to_string(),
+            norm_value: value,
+            norm_upper: None,
+            norm_unit: "%".into(),
+            kind: Kind::Percent,
+            qualifier,
+            chinese: true,
+        },
+    ))
+}
+
+/// True when `norm[s..e]` sits inside a short quoted phrase with other words (“五个一”, “三个二七”):
+/// a slogan, not a figure.
+fn in_short_quote(norm: &str, s: usize, e: usize) -> bool {
+    const OPEN: &[char] = &['“', '「', '『', '"', '‘'];
+    const CLOSE: &[char] = &['”', '」', '』', '"', '’'];
+    let before: Vec<char> = norm[..s].chars().rev().take(10).collect();
+    let Some(open) = before
+        .iter()
+        .position(|c| OPEN.contains(c) || CLOSE.contains(c))
+    else {
+        return false;
+    };
+    if !OPEN.contains(&before[open]) {
+        return false;
+    }
+    let after: Vec<char> = norm[e..].chars().take(10).collect();
+    let Some(close) = after
+        .iter()
+        .position(|c| OPEN.contains(c) || CLOSE.contains(c))
+    else {
+        return false;
+    };
+    CLOSE.contains(&after[close]) && open + close > 0
+}

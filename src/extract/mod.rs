@@ -1,0 +1,38 @@
+//! Extraction: every quantity of a document as a [`Record`](crate::record::Record).
+//!
+//! Steps per document: normalise (one char for one char) → split sentences → cut each sentence
+//! with the shared [`Segmenter`] → scan the sentence for numeral runs ([`mention`]) using the
+//! numeral grammar ([`number`]) and the unit lexicon ([`unit`]) → records with offsets into
+//! the original text.
+
+pub mod mention;
+pub mod number;
+pub mod unit;
+
+use crate::document::{Document, normalize};
+use crate::record::Record;
+use crate::segment::Segmenter;
+
+/// Extract every quantity mention of a document, in document order.
+pub fn extract(doc: &Document, segmenter: &Segmenter) -> Vec<Record> {
+    let norm = normalize(&doc.text);
+    let mut records = Vec::new();
+    for (i, seg) in segmenter.segment(&doc.text, &norm).into_iter().enumerate() {
+        let s = &seg.sentence;
+        let orig = &doc.text[s.orig.clone()];
+        let mentions =
+            mention::scan_sentence(&norm[s.norm.clone()], orig, s.start, &seg.tokens, segmenter);
+        for m in mentions {
+            let text: String = orig
+                .chars()
+                .skip(m.start - s.start)
+                .take(m.end - m.start)
+                .collect();
+            let mut r = Record::from_mention(&doc.id, i, text, orig.to_string(), m);
+            r.region = doc.meta.region.clone();
+            r.year = doc.meta.year;
+            records.push(r);
+        }
+    }
+    records
+}

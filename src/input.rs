@@ -1,0 +1,214 @@
+//! Turning the paths a user gives into a list of documents to read: files, directories walked
+//! recursively in a stable (sorted) order with a file-name glob, and `-` for stdin. A path that
+//! cannot be walked becomes an error entry in the list, so the rest of the batch goes on and the
+//! error is reported in its place.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+
+/// Where a document comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input.
+    Stdin,
+}
+
+/// One document to read, with the id its records will carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Where to read it.
+    pub source: Source,
+    /// Record `doc` id: path relative to the root given, without `.txt`.
+    pub id: String,
+}
+
+impl Input {
+    /// Read and decode the document.
+    pub fn read(&self) -> Result<Document> {
+        match &self.source {
+            Source::File(path) => Document::read(path, self.id.clone()),
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(|source| Error::Io {
+                        path: PathBuf::from("-"),
+                        source,
+                    })?;
+                Document::from_bytes(&bytes, Path::new("-"), self.id.clone())
+            }
+        }
+    }
+
+    /// The name to show in messages.
+    pub fn display(&self) -> String {
+        match &self.source {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin => "-".into(),
+        }
+    }
+}
+
+/// Match a file name against a glob with `*` and `?` (no path separators involved).
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    let (mut pi, mut ni) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ni < n.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
+            pi += 1;
+            ni += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ni;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ni = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// The id of a file under `root`: relative path with `/` separators, `.txt` removed.
+pub fn doc_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    s.strip_suffix(".txt").unwrap_or(&s).to_string()
+}
+
+/// Expand paths into inputs. Files given by name are taken whatever their extension; directories
+/// are walked recursively for names matching `glob`, sorted; `-` is stdin. Errors (a missing path,
+/// an unreadable directory, a symlink loop) come back in place, in order.
+pub fn collect(paths: &[PathBuf], glob: &str) -> Vec<Result<Input>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Ok(Input {
+                source: Source::Stdin,
+                id: "-".into(),
+            }));
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(source) => out.push(Err(Error::Io {
+                path: path.clone(),
+                source,
+            })),
+            Ok(m) if m.is_dir() => {
+                let mut seen = HashSet::new();
+                walk(path, path, glob, &mut seen, &mut out);
+            }
+            Ok(_) => {
+                let root = path.parent().unwrap_or(Path::new(""));
+                out.push(Ok(Input {
+                    source: Source::File(path.clone()),
+                    id: doc_id(root, path),
+                }));
+            }
+        }
+    }
+    out
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    glob: &str,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<Result<Input>>,
+) {
+    let io_err = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    match std::fs::canonicalize(dir) {
+        Ok(real) => {
+            if !seen.insert(real) {
+                out.push(Err(Error::Io {
+                    path: dir.to_path_buf(),
+                    source: std::io::Error::other("symlink loop: directory already visited"),
+                }));
+                return;
+            }
+        }
+        Err(e) => {
+            out.push(Err(io_err(e)));
+            return;
+        }
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            out.push(Err(io_err(e)));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk(root, &p, glob, seen, out),
+            Ok(_) => {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default();
+                if glob_match(glob, &name) {
+                    out.push(Ok(Input {
+                        id: doc_id(root, &p),
+                        source: Source::File(p),
+                    }));
+                }
+            }
+            Err(source) => {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default();
+                if glob_match(glob, &name) || source.kind() != std::io::ErrorKind::NotFound {
+                    out.push(Err(Error::Io { path: p, source }));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("*.txt", "a_2019.txt"));
+        assert!(!glob_match("*.txt", "a.txt.bak"));
+        assert!(glob_match("*_20??.txt", "hailar_2013.txt"));
+        assert!(glob_match("*", "x"));
+    }
+
+    #[test]
+    fn ids_are_relative_without_txt() {
+        assert_eq!(
+            doc_id(Path::new("corpus"), Path::new("corpus/a/b_2019.txt")),
+            "a/b_2019"
+        );
+        assert_eq!(doc_id(Path::new(""), Path::new("x.md")), "x.md");
+    }
+}

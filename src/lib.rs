@@ -1,0 +1,28 @@
+//! govtext turns Chinese government reports (政府工作报告, statistical bulletins, meeting news)
+//! into structured data: every quantity with its unit, normalised value and the sentence it is in.
+//!
+//! The pipeline, one document at a time:
+//! 1. [`document`]: decode bytes (UTF-8, UTF-16 with BOM, GB18030/GBK detected) and normalise
+//!    for matching without moving character offsets;
+//! 2. [`segment`]: split sentences and cut them with jieba-rs plus the shipped government
+//!    dictionary (`dict/gov.dict`);
+//! 3. [`extract`]: find numeral runs, parse them with the numeral grammar, attach units,
+//!    ranges and qualifiers, and drop dates, ordinals, names and codes;
+//! 4. [`record`]: the serde schema printed as JSON Lines;
+//! 5. [`eval`]: precision/recall against gold annotations;
+//! 6. [`terms`]: term frequencies per document, the raw material for comparing word use.
+#![deny(missing_docs)]
+
+pub mod document;
+pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod input;
+pub mod record;
+pub mod segment;
+pub mod terms;
+
+pub use document::Document;
+pub use error::{Error, Result};
+pub use record::Record;
+pub use segment::Segmenter;

@@ -1,0 +1,7 @@
+//! The `govtext` binary: everything is in the library; this only runs the command line.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}
