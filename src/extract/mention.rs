@@ -363,18 +363,8 @@ fn number_and_unit<'s>(
     s: usize,
     e: usize,
 ) -> Option<(Num<'s>, Option<&'static Unit>)> {
-    let mut tries = vec![e];
-    if let Some(c) = prev_char(norm, e) {
-        if matches!(c, '千' | '百' | '万' | '亿') && e - c.len_utf8() > s {
-            tries.push(e - c.len_utf8());
-        }
-    }
-    let mut fallback = None;
-    for (i, &end) in tries.iter().enumerate() {
-        let Some((end, number, value_end)) = parse_run(norm, s, end) else {
-            continue;
-        };
-        let unit = match_unit(&norm[end..]);
+    let attempt = |end: usize| {
+        let (end, number, value_end) = parse_run(norm, s, end)?;
         let num = Num {
             end,
             number,
@@ -382,19 +372,20 @@ fn number_and_unit<'s>(
             negative: false,
             text: &norm[s..end],
         };
-        if unit.is_some() {
-            if i > 0 || fallback.is_none() {
-                return Some((num, unit));
+        Some((num, match_unit(&norm[end..])))
+    };
+    // A unit that begins with the run's last character (千米, 千瓦, 百分点) wins over reading
+    // that character as a multiplier.
+    if let Some(c) = prev_char(norm, e) {
+        if matches!(c, '千' | '百' | '万' | '亿') && e - c.len_utf8() > s {
+            if let Some((num, Some(unit))) = attempt(e - c.len_utf8()) {
+                if unit.written.starts_with(c) {
+                    return Some((num, Some(unit)));
+                }
             }
-        } else if fallback.is_none() {
-            fallback = Some((num, None));
-            continue;
-        }
-        if fallback.is_none() {
-            fallback = Some((num, unit));
         }
     }
-    fallback
+    attempt(e)
 }
 
 type Found = (std::ops::Range<usize>, Mention);
@@ -512,6 +503,26 @@ fn mention_at(
             end = num.end;
         }
     }
+    // Compound units (元/吨, 微克/立方米, 亿千瓦时/年) and measure words the lexicon lacks but the
+    // segmenter tags as quantifiers: kept as written.
+    let mut extra: Option<(String, Kind, String)> = None;
+    if let Some((len, text)) = compound_unit(&norm[num.end..], unit) {
+        end = num.end + len;
+        extra = Some((text.clone(), Kind::Other, text));
+    } else if unit.is_none() {
+        let at = base + cursor.at(num.end);
+        if let Some(t) = tokens.iter().find(|t| t.start == at) {
+            let n = t.word.chars().count();
+            if t.pos == "q"
+                && (1..=2).contains(&n)
+                && t.word.chars().all(is_cjk)
+                && match_not_quantity(t.word).is_none()
+            {
+                end = num.end + t.word.len();
+                extra = Some((t.word.to_string(), Kind::Count, t.word.to_string()));
+            }
+        }
+    }
     // Chinese numerals inside a word (统一, 进一步, 二七区, 一次性) are not numbers.
     if num.number.chinese || num.text.starts_with(|c: char| !c.is_ascii_digit()) {
         let (cs, ce) = (base + cursor.at(s), base + cursor.at(end));
@@ -596,8 +607,13 @@ fn mention_at(
         ));
     }
 
-    let (kind, norm_unit, value) = match unit {
-        Some(u) => {
+    let (kind, norm_unit, value) = match (unit, extra) {
+        (_, Some((_, kind, norm_unit))) => (
+            kind,
+            norm_unit,
+            signed(num.number.value, num.negative).to_f64(),
+        ),
+        (Some(u), None) => {
             // A lone Chinese 一 before a measure word is an article: 一批, 一个, 一次.
             if u.kind == Kind::Count
                 && num.number.chinese
@@ -613,7 +629,7 @@ fn mention_at(
                 apply_unit(num.number.value, num.negative, u)?,
             )
         }
-        None => {
+        (None, None) => {
             let kind = bare_kind(norm, s, start, &num)?;
             let v = signed(num.number.value, num.negative).to_f64();
             match kind {
@@ -644,6 +660,38 @@ fn mention_at(
             chinese: num.number.chinese,
         },
     ))
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Words that may follow `/` in a compound unit besides lexicon units.
+const PER_WORDS: &[&str] = &[
+    "小时", "年", "月", "日", "天", "秒", "分钟", "人", "户", "次", "亩",
+];
+
+/// A compound unit at the start of `after`: the unit already matched (or 1–4 CJK characters)
+/// then `/` then a unit or a time word. Returns its byte length and text.
+fn compound_unit(after: &str, unit: Option<&'static Unit>) -> Option<(usize, String)> {
+    let a_len = match unit {
+        Some(u) => u.written.len(),
+        None => after
+            .char_indices()
+            .take_while(|&(i, c)| is_cjk(c) && i < 12)
+            .map(|(i, c)| i + c.len_utf8())
+            .last()?,
+    };
+    let rest = after[a_len..].strip_prefix('/')?;
+    let b = match_unit(rest).map(|u| u.written).or_else(|| {
+        PER_WORDS
+            .iter()
+            .copied()
+            .filter(|w| rest.starts_with(w))
+            .max_by_key(|w| w.len())
+    })?;
+    let len = a_len + 1 + b.len();
+    Some((len, after[..len].to_string()))
 }
 
 fn is_run_like(c: char) -> bool {
@@ -710,7 +758,13 @@ fn bare_kind(norm: &str, s: usize, start: usize, num: &Num<'_>) -> Option<Kind> 
         .trim_end_matches("保持在")
         .trim_end_matches("降至");
     let lead = lead.trim_end_matches(['为', '达', '到']);
-    if INDEX_WORDS.iter().any(|w| lead.ends_with(w)) && is_clause_boundary(next_char(norm, num.end))
+    let linked = clause.ends_with(['到', '为', '至', '达']) && num.text.contains('.');
+    let year_month = num.text.len() <= 7
+        && (num.text.starts_with("19") || num.text.starts_with("20"))
+        && num.text.find('.') == Some(4);
+    if (INDEX_WORDS.iter().any(|w| lead.ends_with(w)) || linked)
+        && !year_month
+        && is_clause_boundary(next_char(norm, num.end))
     {
         let _ = s;
         return Some(Kind::Number);

@@ -161,6 +161,9 @@ pub static UNITS: &[Unit] = &[
     u("口", Count, "口"),
     u("眼", Count, "眼"),
     u("天", Count, "天"),
+    u("列", Count, "列"),
+    u("剂次", Count, "剂次"),
+    u("剂", Count, "剂"),
     u("床", Count, "床"),
     u("标箱", Count, "标箱"),
     // area
