@@ -134,6 +134,7 @@ pub static UNITS: &[Unit] = &[
     u("只", Count, "只"),
     u("头", Count, "头"),
     u("批", Count, "批"),
+    u("批次", Count, "批次"),
     u("次", Count, "次"),
     u("处", Count, "处"),
     u("间", Count, "间"),
@@ -192,6 +193,8 @@ pub static UNITS: &[Unit] = &[
     u("千瓦", Power, "kW"),
     uf("兆瓦", Power, "kW", 1000),
     uf("吉瓦", Power, "kW", 1_000_000),
+    u("千伏", Other, "kV"),
+    u("马力", Other, "马力"),
     // volume
     u("立方米", Volume, "m3"),
     // multiples
