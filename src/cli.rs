@@ -213,48 +213,23 @@ where
 }
 
 fn render_segments(doc: &Document, seg: &Segmenter, format: SegFormat, pos: bool) -> String {
-    let norm = govtext::document::normalize(&doc.text);
-    let mut out = String::new();
-    for (i, s) in seg.segment(&doc.text, &norm).iter().enumerate() {
-        let orig = &doc.text[s.sentence.orig.clone()];
-        let mut chars = orig.char_indices().map(|(b, _)| b).chain([orig.len()]);
-        let mut offsets = Vec::with_capacity(s.sentence.end - s.sentence.start + 1);
-        offsets.extend(chars.by_ref());
-        let word = |t: &govtext::segment::Token| {
-            &orig[offsets[t.start - s.sentence.start]..offsets[t.end - s.sentence.start]]
-        };
-        match format {
-            SegFormat::Text => {
-                let mut first = true;
-                for t in s.tokens.iter().filter(|t| !t.is_space()) {
-                    if !first {
-                        out.push(' ');
-                    }
-                    first = false;
-                    out.push_str(word(t));
-                    if pos {
-                        out.push('/');
-                        out.push_str(t.pos);
-                    }
-                }
-                out.push('\n');
-            }
-            SegFormat::Jsonl => {
-                let tokens: Vec<serde_json::Value> = s
-                    .tokens
+    match format {
+        SegFormat::Text => seg.render(&doc.text, pos),
+        SegFormat::Jsonl => {
+            let norm = govtext::document::normalize(&doc.text);
+            let mut out = String::new();
+            for (i, words) in seg.words(&doc.text, &norm).iter().enumerate() {
+                let tokens: Vec<serde_json::Value> = words
                     .iter()
-                    .filter(|t| !t.is_space())
-                    .map(|t| {
-                        serde_json::json!({"w": word(t), "pos": t.pos, "start": t.start, "end": t.end})
-                    })
+                    .map(|w| serde_json::json!({"w": w.text, "pos": w.pos, "start": w.start, "end": w.end}))
                     .collect();
                 let line = serde_json::json!({"doc": doc.id, "sentence": i, "tokens": tokens});
                 out.push_str(&line.to_string());
                 out.push('\n');
             }
+            out
         }
     }
-    out
 }
 
 fn render_terms(doc: &Document, seg: &Segmenter, top: usize, format: TermsFormat) -> String {

@@ -217,16 +217,16 @@ pub fn split_sentences(orig: &str, norm: &str) -> Vec<Sentence> {
                  cur: &mut Option<(usize, usize, usize)>,
                  last: &mut Option<(usize, usize, usize)>,
                  paragraph: usize| {
-        if let (Some((cs, ob, nb)), Some((ce, oe, ne))) = (*cur, *last) {
-            if ce > cs {
-                out.push(Sentence {
-                    start: cs,
-                    end: ce,
-                    orig: ob..oe,
-                    norm: nb..ne,
-                    paragraph,
-                });
-            }
+        if let (Some((cs, ob, nb)), Some((ce, oe, ne))) = (*cur, *last)
+            && ce > cs
+        {
+            out.push(Sentence {
+                start: cs,
+                end: ce,
+                orig: ob..oe,
+                norm: nb..ne,
+                paragraph,
+            });
         }
         *cur = None;
         *last = None;
@@ -323,6 +323,70 @@ impl Segmenter {
                 }
             })
             .collect()
+    }
+}
+
+/// A token as the user wrote it: the original spelling (full-width digits stay full-width).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word in the original text.
+    pub text: &'a str,
+    /// POS tag.
+    pub pos: &'a str,
+    /// First character (document offset).
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+impl Segmenter {
+    /// Sentences of a document as lists of non-space words in their original spelling.
+    pub fn words<'a>(&'a self, orig: &'a str, norm: &'a str) -> Vec<Vec<Word<'a>>> {
+        self.segment(orig, norm)
+            .into_iter()
+            .map(|s| {
+                let text = &orig[s.sentence.orig.clone()];
+                let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+                bytes.push(text.len());
+                let at = |c: usize| {
+                    bytes
+                        .get(c - s.sentence.start)
+                        .copied()
+                        .unwrap_or(text.len())
+                };
+                s.tokens
+                    .iter()
+                    .filter(|t| !t.is_space())
+                    .map(|t| Word {
+                        text: &text[at(t.start)..at(t.end)],
+                        pos: t.pos,
+                        start: t.start,
+                        end: t.end,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// One sentence per line, words separated by spaces, `/pos` appended when asked:
+    /// the readable form used by `govtext segment` and the golden files.
+    pub fn render(&self, orig: &str, pos: bool) -> String {
+        let norm = crate::document::normalize(orig);
+        let mut out = String::new();
+        for words in self.words(orig, &norm) {
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(w.text);
+                if pos {
+                    out.push('/');
+                    out.push_str(w.pos);
+                }
+            }
+            out.push('\n');
+        }
+        out
     }
 }
 

@@ -342,8 +342,7 @@ fn parse_run(norm: &str, s: usize, e: usize) -> Option<(usize, Number, usize)> {
     let mut v = e;
     let run = &norm[s..e];
     let has_arabic = run.bytes().any(|b| b.is_ascii_digit());
-    loop {
-        let Some(c) = prev_char(norm, v) else { break };
+    while let Some(c) = prev_char(norm, v) {
         let multiplier = matches!(c, '万' | '亿') || (has_arabic && matches!(c, '千' | '百'));
         if multiplier && v - c.len_utf8() > s {
             v -= c.len_utf8();
@@ -377,14 +376,13 @@ fn number_and_unit<'s>(
     };
     // A unit that begins with the run's last character (千米, 千瓦, 百分点) wins over reading
     // that character as a multiplier.
-    if let Some(c) = prev_char(norm, e) {
-        if matches!(c, '千' | '百' | '万' | '亿') && e - c.len_utf8() > s {
-            if let Some((num, Some(unit))) = attempt(e - c.len_utf8()) {
-                if unit.written.starts_with(c) {
-                    return Some((num, Some(unit)));
-                }
-            }
-        }
+    if let Some(c) = prev_char(norm, e)
+        && matches!(c, '千' | '百' | '万' | '亿')
+        && e - c.len_utf8() > s
+        && let Some((num, Some(unit))) = attempt(e - c.len_utf8())
+        && unit.written.starts_with(c)
+    {
+        return Some((num, Some(unit)));
     }
     attempt(e)
 }
@@ -418,10 +416,10 @@ fn mention_at(
         return None;
     }
     // Dates, times, ordinals, addresses, names: 2020年, 8月, 十六届, 47号, 三期.
-    if let Some(w) = match_not_quantity(after) {
-        if unit.is_none_or(|u| u.written.len() <= w.len()) {
-            return None;
-        }
+    if let Some(w) = match_not_quantity(after)
+        && unit.is_none_or(|u| u.written.len() <= w.len())
+    {
+        return None;
     }
     if let Some(u) = unit {
         if u.written == "次" && MEETING_AFTER_CI.iter().any(|w| after[3..].starts_with(w)) {
@@ -542,34 +540,32 @@ fn mention_at(
 
     // Ranges: 6%－6.5%, 6-6.5%, 6至7%, 1000—1200万吨.
     let mut upper: Option<(Num, Option<&'static Unit>)> = None;
-    if let Some(c) = next_char(norm, end) {
-        if RANGE_CONNECTORS.contains(&c) {
-            let p = end + c.len_utf8();
-            let p = if c == '—' && norm[p..].starts_with('—') {
-                p + '—'.len_utf8()
-            } else {
-                p
+    if let Some(c) = next_char(norm, end)
+        && RANGE_CONNECTORS.contains(&c)
+    {
+        let p = end + c.len_utf8();
+        let p = if c == '—' && norm[p..].starts_with('—') {
+            p + '—'.len_utf8()
+        } else {
+            p
+        };
+        if let Some(m2) = RUN.find_at(norm, p).filter(|m| m.start() == p)
+            && let Some((n2, u2)) = number_and_unit(norm, m2.start(), m2.end())
+        {
+            let after2 = &norm[n2.end..];
+            let date = match_not_quantity(after2)
+                .is_some_and(|w| u2.is_none_or(|u| u.written.len() <= w.len()));
+            if date {
+                return None;
+            }
+            let units_agree = match (unit, u2) {
+                (Some(a), Some(b)) => a.written == b.written,
+                (None, Some(_)) => true,
+                (Some(_), None) => true,
+                (None, None) => false,
             };
-            if let Some(m2) = RUN.find_at(norm, p).filter(|m| m.start() == p) {
-                if let Some((n2, u2)) = number_and_unit(norm, m2.start(), m2.end()) {
-                    let after2 = &norm[n2.end..];
-                    let date = match_not_quantity(after2)
-                        .is_some_and(|w| u2.is_none_or(|u| u.written.len() <= w.len()));
-                    if date {
-                        return None;
-                    }
-                    let units_agree = match (unit, u2) {
-                        (Some(a), Some(b)) => a.written == b.written,
-                        (None, Some(_)) => true,
-                        (Some(_), None) => true,
-                        (None, None) => false,
-                    };
-                    if units_agree
-                        && !next_char(norm, n2.end).is_some_and(|c| c.is_ascii_alphabetic())
-                    {
-                        upper = Some((n2, u2));
-                    }
-                }
+            if units_agree && !next_char(norm, n2.end).is_some_and(|c| c.is_ascii_alphabetic()) {
+                upper = Some((n2, u2));
             }
         }
     }
@@ -580,7 +576,7 @@ fn mention_at(
         let m2 = multiplier_of(norm, &n2);
         let m1 = multiplier_of(norm, &num);
         let lo_raw = if m1 == Dec::int(1) && m2 != Dec::int(1) {
-            num.number.value.mul(m2)?
+            num.number.value.checked_mul(m2)?
         } else {
             num.number.value
         };
@@ -708,7 +704,7 @@ fn multiplier_of(norm: &str, n: &Num<'_>) -> Dec {
     let mut d = Dec::int(1);
     for c in norm[n.value_end..n.end].chars() {
         d = d
-            .mul(match c {
+            .checked_mul(match c {
                 '万' => Dec::int(10_000),
                 '亿' => Dec::int(100_000_000),
                 '千' => Dec::int(1000),
@@ -721,11 +717,11 @@ fn multiplier_of(norm: &str, n: &Num<'_>) -> Dec {
 }
 
 fn signed(v: Dec, negative: bool) -> Dec {
-    if negative { v.neg() } else { v }
+    if negative { v.negated() } else { v }
 }
 
 fn apply_unit(v: Dec, negative: bool, unit: &Unit) -> Option<f64> {
-    Some(signed(v.mul(unit.factor)?, negative).to_f64())
+    Some(signed(v.checked_mul(unit.factor)?, negative).to_f64())
 }
 
 /// What a number with no unit is, if anything: a large bare figure (`14亿`, money after 投资),
@@ -814,7 +810,7 @@ fn fraction(norm: &str, s: usize, e: usize) -> Option<Found> {
     let value = if den == Dec::int(100) {
         num.value.to_f64()
     } else {
-        let v = num.value.mul(Dec::int(100))?.to_f64() / den.to_f64();
+        let v = num.value.checked_mul(Dec::int(100))?.to_f64() / den.to_f64();
         (v * 1e6).round() / 1e6
     };
     let unit = if den == Dec::int(100) {
@@ -879,7 +875,9 @@ mod tests {
     static SEG: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
 
     /// (text, norm_value, norm_upper, norm_unit, kind, qualifier) of every mention in `text`.
-    fn found(text: &str) -> Vec<(String, f64, Option<f64>, String, &'static str, &'static str)> {
+    type Found = (String, f64, Option<f64>, String, &'static str, &'static str);
+
+    fn found(text: &str) -> Vec<Found> {
         let doc = Document::from_text("t", text);
         crate::extract::extract(&doc, &SEG)
             .into_iter()

@@ -37,7 +37,7 @@ impl Dec {
     }
 
     /// Exact sum, `None` on overflow.
-    pub fn add(self, other: Dec) -> Option<Dec> {
+    pub fn checked_add(self, other: Dec) -> Option<Dec> {
         let (a, b, s) = Self::align(self, other)?;
         Some(
             Dec {
@@ -49,7 +49,7 @@ impl Dec {
     }
 
     /// Exact product, `None` on overflow.
-    pub fn mul(self, other: Dec) -> Option<Dec> {
+    pub fn checked_mul(self, other: Dec) -> Option<Dec> {
         Some(
             Dec {
                 mantissa: self.mantissa.checked_mul(other.mantissa)?,
@@ -60,7 +60,7 @@ impl Dec {
     }
 
     /// Negated.
-    pub fn neg(self) -> Dec {
+    pub fn negated(self) -> Dec {
         Dec {
             mantissa: -self.mantissa,
             scale: self.scale,
@@ -309,7 +309,7 @@ impl Dec0 {
         self.0.unwrap_or(Dec::ZERO)
     }
     fn add(&mut self, d: Dec) -> Option<()> {
-        self.0 = Some(self.get().add(d)?);
+        self.0 = Some(self.get().checked_add(d)?);
         Some(())
     }
 }
@@ -340,7 +340,7 @@ impl Parser {
                 mantissa: i128::from(d),
                 scale: n + 1,
             };
-            self.pending = Some(self.pending.unwrap_or(Dec::ZERO).add(frac)?);
+            self.pending = Some(self.pending.unwrap_or(Dec::ZERO).checked_add(frac)?);
             self.decimals = Some(n + 1);
             if n + 1 > 12 {
                 return None;
@@ -386,7 +386,7 @@ impl Parser {
             None => return None,
         };
         self.chinese = true;
-        self.section.add(n.mul(Dec::int(u))?)?;
+        self.section.add(n.checked_mul(Dec::int(u))?)?;
         self.last_small = Some(u);
         self.last_unit_pow = Some(match u {
             10 => 1,
@@ -405,12 +405,12 @@ impl Parser {
         let group = self
             .section
             .get()
-            .add(self.pending.take().unwrap_or(Dec::ZERO))?;
+            .checked_add(self.pending.take().unwrap_or(Dec::ZERO))?;
         let after_big = self.section.0.is_none() && self.last_small.is_none();
         if group.is_zero() {
             // 万亿: a second big unit right after the first multiplies everything so far.
             if e == 8 && self.last_unit_pow == Some(4) && self.total.is_some() && after_big {
-                self.total = Some(self.total?.mul(pow10(8))?);
+                self.total = Some(self.total?.checked_mul(pow10(8))?);
                 self.last_unit_pow = Some(12);
                 return Some(());
             }
@@ -424,13 +424,18 @@ impl Parser {
         }
         self.total = Some(if e == 8 {
             // 亿 multiplies everything before it (一千二百万亿 is rare but well-formed).
-            self.total.unwrap_or(Dec::ZERO).add(group)?.mul(pow10(8))?
+            self.total
+                .unwrap_or(Dec::ZERO)
+                .checked_add(group)?
+                .checked_mul(pow10(8))?
         } else {
-            if self.last_unit_pow.is_some_and(|l| l < 8 && l >= 4) && self.total.is_some() {
+            if self.last_unit_pow.is_some_and(|l| (4..8).contains(&l)) && self.total.is_some() {
                 // 三万五万: a second 万 group is not a number.
                 return None;
             }
-            self.total.unwrap_or(Dec::ZERO).add(group.mul(pow10(4))?)?
+            self.total
+                .unwrap_or(Dec::ZERO)
+                .checked_add(group.checked_mul(pow10(4))?)?
         });
         self.section = Dec0::default();
         self.last_small = None;
@@ -448,7 +453,7 @@ impl Parser {
         let int = self
             .section
             .get()
-            .add(self.pending.take().unwrap_or(Dec::ZERO))?;
+            .checked_add(self.pending.take().unwrap_or(Dec::ZERO))?;
         if self.section.0.is_none() && !self.any {
             return None;
         }
@@ -510,18 +515,20 @@ impl Parser {
         }
         let mut pending = self.pending.take().unwrap_or(Dec::ZERO);
         // Shorthand: 一万五 = 15000, 三千五 = 3500 (a lone Chinese digit after a unit).
-        if self.pending_chinese_digit && !self.zero_gap && self.decimals.is_none() {
-            if let Some(pow) = self.last_unit_pow {
-                if pow >= 2 && !pending.is_zero() {
-                    pending = pending.mul(pow10(pow - 1))?;
-                }
-            }
+        if self.pending_chinese_digit
+            && !self.zero_gap
+            && self.decimals.is_none()
+            && let Some(pow) = self.last_unit_pow
+            && pow >= 2
+            && !pending.is_zero()
+        {
+            pending = pending.checked_mul(pow10(pow - 1))?;
         }
         let value = self
             .total
             .unwrap_or(Dec::ZERO)
-            .add(self.section.get())?
-            .add(pending)?;
+            .checked_add(self.section.get())?
+            .checked_add(pending)?;
         if value.is_zero() && !self.arabic_seen && !self.chinese {
             return None;
         }

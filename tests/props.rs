@@ -1,0 +1,127 @@
+//! Property tests: numerals written any way parse back exactly; extraction never panics and
+//! every record points at its own text.
+
+mod common;
+
+use govtext::Document;
+use govtext::extract::extract;
+use govtext::extract::number::parse_number;
+use proptest::prelude::*;
+
+const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// A group below 10 000 in Chinese, `leading` when it is the first group of the number.
+fn group(n: u64, leading: bool) -> String {
+    let units = ["千", "百", "十", ""];
+    let ds = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let mut out = String::new();
+    let mut zero = false;
+    let mut started = false;
+    for (i, &d) in ds.iter().enumerate() {
+        if d == 0 {
+            zero = started;
+            continue;
+        }
+        if zero {
+            out.push('零');
+            zero = false;
+        }
+        if !(leading && !started && i == 2 && d == 1) {
+            out.push(DIGITS[d as usize]);
+        }
+        out.push_str(units[i]);
+        started = true;
+    }
+    out
+}
+
+/// An integer in standard Chinese numerals.
+fn chinese(n: u64) -> String {
+    if n == 0 {
+        return "零".into();
+    }
+    let parts = [
+        (n / 100_000_000, "亿"),
+        (n / 10_000 % 10_000, "万"),
+        (n % 10_000, ""),
+    ];
+    let mut out = String::new();
+    let mut higher = false;
+    let mut gap = false;
+    for (g, unit) in parts {
+        if g == 0 {
+            gap = higher;
+            continue;
+        }
+        if higher && (g < 1000 || gap) {
+            out.push('零');
+        }
+        out.push_str(&group(g, !higher));
+        out.push_str(unit);
+        higher = true;
+        gap = false;
+    }
+    out
+}
+
+fn fullwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' | '.' | ',' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+            c => c,
+        })
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn chinese_integers_parse_back(n in 0u64..1_000_000_000_000) {
+        let s = chinese(n);
+        let parsed = parse_number(&s).map(|p| p.value.to_string());
+        prop_assert_eq!(parsed, Some(n.to_string()), "{}", s);
+    }
+
+    #[test]
+    fn chinese_decimals_parse_back(n in 0u64..100_000, frac in "[0-9]{1,4}") {
+        let frac = frac.trim_end_matches('0');
+        prop_assume!(!frac.is_empty());
+        let s = format!("{}点{}", chinese(n), frac.chars().map(|c| DIGITS[c as usize - '0' as usize]).collect::<String>());
+        let parsed = parse_number(&s).map(|p| p.value.to_string());
+        prop_assert_eq!(parsed, Some(format!("{n}.{frac}")), "{}", s);
+    }
+
+    #[test]
+    fn arabic_numbers_with_separators_and_fullwidth(n in 0u64..1_000_000_000_000, frac in proptest::option::of("[0-9]{1,3}"), sep: bool, wide: bool) {
+        let digits = n.to_string();
+        let mut int = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if sep && i > 0 && (digits.len() - i) % 3 == 0 {
+                int.push(',');
+            }
+            int.push(c);
+        }
+        let (text, want) = match frac.as_deref().map(|f| f.trim_end_matches('0')) {
+            Some(f) if !f.is_empty() => (format!("{int}.{f}"), format!("{n}.{f}")),
+            _ => (int.clone(), n.to_string()),
+        };
+        let text = if wide { fullwidth(&text) } else { text };
+        let norm = govtext::document::normalize(&text);
+        prop_assert_eq!(parse_number(&norm).map(|p| p.value.to_string()), Some(want));
+        // And inside a sentence, through the whole pipeline.
+        let doc = Document::from_text("p", format!("完成投资{text}亿元。"));
+        let recs = extract(&doc, &common::SEG);
+        prop_assert_eq!(recs.len(), 1);
+        prop_assert_eq!(&recs[0].text, &format!("{text}亿元"));
+    }
+
+    #[test]
+    fn extraction_never_panics_and_spans_are_exact(text in "(\\PC|[0-9０-９一二三四五六七八九十百千万亿点分之多余几数%％．，,.\\-—至到年月日个元第号A-Z\r\n“”])*") {
+        let doc = Document::from_text("p", text.clone());
+        let chars: Vec<char> = text.chars().collect();
+        for r in extract(&doc, &common::SEG) {
+            prop_assert!(r.start < r.end && r.end <= chars.len());
+            let span: String = chars[r.start..r.end].iter().collect();
+            prop_assert_eq!(span, r.text);
+        }
+    }
+}
