@@ -182,6 +182,11 @@ fn parse_dict<'a>(text: &'a str, path: &Path) -> Result<Vec<DictEntry<'a>>> {
     Ok(out)
 }
 
+/// Sentence length (characters) after which a comma ends the sentence.
+pub const SOFT_MAX_SENTENCE: usize = 400;
+/// Sentence length after which the sentence is cut wherever it is.
+pub const HARD_MAX_SENTENCE: usize = 2000;
+
 /// True for characters that end a sentence.
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
@@ -263,6 +268,16 @@ pub fn split_sentences(orig: &str, norm: &str) -> Vec<Sentence> {
         }
         last_non_space = Some((ci + 1, o_end, n_end));
         ci += 1;
+        // Unpunctuated walls of text are cut into bounded pieces (at a comma when possible),
+        // so the work per sentence stays bounded whatever the input.
+        let len = cur.map_or(0, |(cs, _, _)| ci - cs);
+        if (len >= SOFT_MAX_SENTENCE && matches!(c, ',' | '，' | '、' | ':' | '：'))
+            || len >= HARD_MAX_SENTENCE
+        {
+            flush(&mut out, &mut cur, &mut last_non_space, paragraph);
+            prev = c;
+            continue;
+        }
         if is_terminator(c) {
             // Keep closing quotes with the sentence they close.
             while let Some(&(nb2, c2)) = n_iter.peek() {
@@ -429,6 +444,15 @@ mod tests {
                 "（二）促改革，完成投资(含续建)30亿元"
             ]
         );
+    }
+
+    #[test]
+    fn walls_of_text_are_cut() {
+        let wall = "增长".repeat(300) + "，" + &"发展".repeat(2000);
+        let s = sentences(&wall);
+        assert!(s.iter().all(|s| s.chars().count() <= HARD_MAX_SENTENCE));
+        assert_eq!(s[0].chars().count(), 601);
+        assert_eq!(s.concat(), wall);
     }
 
     #[test]
