@@ -5,6 +5,7 @@
 //! numeral grammar ([`number`]) and the unit lexicon ([`unit`]) → records with offsets into
 //! the original text.
 
+pub mod attribute;
 pub mod mention;
 pub mod number;
 pub mod unit;
@@ -17,18 +18,38 @@ use crate::segment::Segmenter;
 pub fn extract(doc: &Document, segmenter: &Segmenter) -> Vec<Record> {
     let norm = normalize(&doc.text);
     let mut records = Vec::new();
+    let lexicon = attribute::Lexicon::shipped();
+    let mut state = attribute::DocState::default();
     for (i, seg) in segmenter.segment(&doc.text, &norm).into_iter().enumerate() {
         let s = &seg.sentence;
         let orig = &doc.text[s.orig.clone()];
-        let mentions =
-            mention::scan_sentence(&norm[s.norm.clone()], orig, s.start, &seg.tokens, segmenter);
-        for m in mentions {
+        let sentence = &norm[s.norm.clone()];
+        let mentions = mention::scan_sentence(sentence, orig, s.start, &seg.tokens, segmenter);
+        let attributions = attribute::attribute_sentence(
+            sentence,
+            s.start,
+            s.paragraph,
+            &seg.tokens,
+            &mentions,
+            &mut state,
+            lexicon,
+        );
+        for (m, a) in mentions.into_iter().zip(attributions) {
             let text: String = orig
                 .chars()
                 .skip(m.start - s.start)
                 .take(m.end - m.start)
                 .collect();
             let mut r = Record::from_mention(&doc.id, i, text, orig.to_string(), m);
+            r.indicator = a.indicator;
+            r.indicator_id = a.indicator_id;
+            r.indicator_en = a.indicator_en;
+            r.measure = Some(a.measure.to_string());
+            r.direction = a.direction.map(str::to_string);
+            r.basis = a.basis.map(str::to_string);
+            r.target = Some(a.target);
+            r.subject = a.subject;
+            r.period = a.period;
             r.region = doc.meta.region.clone();
             r.year = doc.meta.year;
             records.push(r);

@@ -1,0 +1,668 @@
+//! Attribution: what each quantity measures (`indicator`, its lexicon id and English label),
+//! whether it is a level, a change or a share, up or down, year on year or not, actual or target,
+//! and the scope (`subject`) and `period` it is about.
+//!
+//! The rules read one clause at a time, using the segmenter's tokens:
+//! - the *cue* nearest before a mention decides the measure: 增长/提高/下降… make a change,
+//!   占/比重 a share, 完成/达到/增加到 or no cue a level;
+//! - the indicator is the noun phrase at the cue (before it, or between it and the number); for a
+//!   count, the noun phrase right after the measure word (`3283名机关干部`);
+//! - mentions joined only by `、` continue a list: they share the cue and pair in order with a list
+//!   of noun phrases (`A、B同比增长7.4%、2.3%`);
+//! - a clause with no noun phrase refers to the previous mention's indicator (`…完成29.9亿元,同比增长0.82%`);
+//! - a sentence is a target when it says so (目标 预期 力争 确保 计划 争取 要 将), when it is in a
+//!   paragraph that opened a targets list, or under a heading about plans; figures under a review
+//!   heading are outcomes.
+
+use std::sync::LazyLock;
+
+use super::mention::Mention;
+use super::unit::Kind;
+use crate::segment::Token;
+
+/// The shipped indicator lexicon (`dict/indicators.tsv`).
+pub const INDICATORS_TSV: &str = include_str!("../../dict/indicators.tsv");
+
+/// One indicator of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    /// Canonical id (`gdp`, `general_budget_revenue` …).
+    pub id: String,
+    /// Canonical Chinese name.
+    pub name: String,
+    /// English label.
+    pub en: String,
+    /// Chinese synonyms and historical names.
+    pub synonyms: Vec<String>,
+}
+
+/// The indicator lexicon with a synonym index.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    indicators: Vec<Indicator>,
+    /// (synonym, index), longest synonyms first.
+    synonyms: Vec<(String, usize)>,
+}
+
+impl Lexicon {
+    /// Parse a lexicon in the TSV format of `dict/indicators.tsv`.
+    pub fn parse(tsv: &str) -> Lexicon {
+        let mut indicators = Vec::new();
+        let mut synonyms = Vec::new();
+        for line in tsv.lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 4 {
+                continue;
+            }
+            let i = indicators.len();
+            let mut syns: Vec<String> = f[3].split('|').map(str::to_string).collect();
+            if !syns.iter().any(|s| s == f[1]) {
+                syns.push(f[1].to_string());
+            }
+            for s in &syns {
+                if s.chars().count() >= 2 {
+                    synonyms.push((s.clone(), i));
+                }
+            }
+            indicators.push(Indicator {
+                id: f[0].to_string(),
+                name: f[1].to_string(),
+                en: f[2].to_string(),
+                synonyms: syns,
+            });
+        }
+        synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        Lexicon {
+            indicators,
+            synonyms,
+        }
+    }
+
+    /// The shipped lexicon.
+    pub fn shipped() -> &'static Lexicon {
+        static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(INDICATORS_TSV));
+        &LEX
+    }
+
+    /// Number of indicators.
+    pub fn len(&self) -> usize {
+        self.indicators.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.indicators.is_empty()
+    }
+
+    /// The indicator a phrase names: the longest synonym the phrase ends with, else the longest
+    /// it contains (the head of a Chinese noun phrase is at its end).
+    pub fn lookup(&self, phrase: &str) -> Option<&Indicator> {
+        let suffix = self
+            .synonyms
+            .iter()
+            .find(|(s, _)| phrase.ends_with(s.as_str()));
+        let found = suffix.or_else(|| {
+            self.synonyms
+                .iter()
+                .find(|(s, _)| phrase.contains(s.as_str()))
+        });
+        found.map(|(_, i)| &self.indicators[*i])
+    }
+}
+
+/// What attribution found for one mention.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attribution {
+    /// The noun phrase naming what is measured.
+    pub indicator: Option<String>,
+    /// Lexicon id.
+    pub indicator_id: Option<String>,
+    /// English label.
+    pub indicator_en: Option<String>,
+    /// `level`, `change` or `share`.
+    pub measure: &'static str,
+    /// `up` / `down` for a change.
+    pub direction: Option<&'static str>,
+    /// `yoy` when written.
+    pub basis: Option<&'static str>,
+    /// Goal or plan.
+    pub target: bool,
+    /// Scope when stated.
+    pub subject: Option<String>,
+    /// Period when stated.
+    pub period: Option<String>,
+}
+
+/// State carried from sentence to sentence through a document.
+#[derive(Debug, Clone, Default)]
+pub struct DocState {
+    /// Under a heading about plans or targets.
+    plan_section: bool,
+    /// Paragraph whose targets list is open.
+    targets_paragraph: Option<usize>,
+    /// Period named by the latest heading.
+    heading_period: Option<String>,
+    /// The last indicator seen, for clauses without a subject.
+    last_indicator: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Cue {
+    Level,
+    Up,
+    Down,
+    Share,
+}
+
+/// Cue words, longest first where they overlap.
+const CUES: &[(&str, Cue)] = &[
+    ("增加到", Cue::Level),
+    ("增长到", Cue::Level),
+    ("提高到", Cue::Level),
+    ("提升到", Cue::Level),
+    ("提高至", Cue::Level),
+    ("提升至", Cue::Level),
+    ("上升到", Cue::Level),
+    ("上升至", Cue::Level),
+    ("下降到", Cue::Level),
+    ("下降至", Cue::Level),
+    ("减少到", Cue::Level),
+    ("减少至", Cue::Level),
+    ("降低到", Cue::Level),
+    ("降低至", Cue::Level),
+    ("缩小到", Cue::Level),
+    ("缩小至", Cue::Level),
+    ("扩大到", Cue::Level),
+    ("扩大至", Cue::Level),
+    ("增至", Cue::Level),
+    ("降至", Cue::Level),
+    ("降到", Cue::Level),
+    ("达到", Cue::Level),
+    ("完成", Cue::Level),
+    ("实现", Cue::Level),
+    ("累计", Cue::Level),
+    ("新增", Cue::Level),
+    ("保持在", Cue::Level),
+    ("控制在", Cue::Level),
+    ("稳定在", Cue::Level),
+    ("由", Cue::Level),
+    ("从", Cue::Level),
+    ("为", Cue::Level),
+    ("达", Cue::Level),
+    ("增长", Cue::Up),
+    ("增加", Cue::Up),
+    ("提高", Cue::Up),
+    ("上升", Cue::Up),
+    ("上涨", Cue::Up),
+    ("提升", Cue::Up),
+    ("增速", Cue::Up),
+    ("增幅", Cue::Up),
+    ("涨幅", Cue::Up),
+    ("攀升", Cue::Up),
+    ("递增", Cue::Up),
+    ("多增", Cue::Up),
+    ("扩大", Cue::Up),
+    ("下降", Cue::Down),
+    ("减少", Cue::Down),
+    ("回落", Cue::Down),
+    ("降低", Cue::Down),
+    ("压减", Cue::Down),
+    ("下滑", Cue::Down),
+    ("缩减", Cue::Down),
+    ("降幅", Cue::Down),
+    ("收窄", Cue::Down),
+    ("缩小", Cue::Down),
+    ("减", Cue::Down),
+    ("下调", Cue::Down),
+    ("占比", Cue::Share),
+    ("比重", Cue::Share),
+    ("占", Cue::Share),
+];
+
+const YOY: &[&str] = &[
+    "同比",
+    "比上年同期",
+    "比上年",
+    "比去年",
+    "较上年",
+    "较去年",
+    "比前年",
+];
+
+const TARGET_WORDS: &[&str] = &[
+    "目标", "预期", "力争", "确保", "计划", "争取", "要", "将", "拟", "力求", "努力",
+];
+
+const REVIEW_HEADINGS: &[&str] = &[
+    "回顾",
+    "过去",
+    "成绩",
+    "成就",
+    "进展",
+    "成效",
+    "上半年",
+    "一季度",
+    "前三季度",
+    "数字看",
+    "主要工作",
+];
+const PLAN_HEADINGS: &[&str] = &[
+    "目标",
+    "任务",
+    "安排",
+    "重点工作",
+    "工作部署",
+    "打算",
+    "下半年",
+    "总体要求",
+    "今后",
+    "工作建议",
+];
+
+/// Scope words that open a noun phrase.
+const SCOPES: &[&str] = &[
+    "全区", "全市", "全省", "全国", "全县", "全旗", "全州", "全盟", "全镇",
+];
+
+const PERIODS: &[&str] = &[
+    "上半年",
+    "下半年",
+    "全年",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "第一季度",
+    "前三季度",
+    "今年",
+    "去年",
+    "上年",
+    "过去一年",
+    "过去五年",
+    "年内",
+];
+
+fn noun_like(pos: &str) -> bool {
+    pos.starts_with('n') || matches!(pos, "vn" | "j" | "l" | "eng" | "b" | "an" | "nz" | "i")
+}
+
+/// Byte offset of each character of `s`, plus the end.
+fn char_bytes(s: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
+    v.push(s.len());
+    v
+}
+
+/// True for a clause boundary inside a sentence.
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '，' | '；' | ';' | ':' | '：' | '。' | '！' | '？' | '(' | '（' | ')' | '）'
+    )
+}
+
+/// Noun phrase (as a list of `、`-separated items) of tokens ending at char offset `end`,
+/// not before `floor`. Adverbs and basis words right before `end` are skipped.
+fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> {
+    let mut i = tokens.partition_point(|t| t.end <= end);
+    // Skip what stands between a subject and its verb: 同比, 比上年, 分别, 共, 累计.
+    while i > 0 {
+        let t = &tokens[i - 1];
+        if t.start < floor {
+            break;
+        }
+        let skip = matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r")
+            || YOY.contains(&t.word)
+            || t.is_space()
+            || matches!(
+                t.word,
+                "上年" | "去年" | "上年同期" | "同期" | "分别" | "可比" | "口径" | "按"
+            );
+        if skip && !noun_like(t.pos) {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    let stop = i;
+    let mut start = stop;
+    while start > 0 {
+        let t = &tokens[start - 1];
+        if t.start < floor {
+            break;
+        }
+        let joins = matches!(t.word, "、" | "和" | "及" | "与" | "以及");
+        let ok = noun_like(t.pos)
+            || joins
+            || (t.pos == "a" && start < stop)
+            || t.pos == "m" && t.word.chars().any(|c| c.is_ascii_alphabetic());
+        if !ok {
+            break;
+        }
+        start -= 1;
+    }
+    // A phrase may not start with a joining word.
+    while start < stop && matches!(tokens[start].word, "、" | "和" | "及" | "与" | "以及") {
+        start += 1;
+    }
+    let mut items = vec![String::new()];
+    for t in &tokens[start..stop] {
+        if matches!(t.word, "、" | "和" | "及" | "与" | "以及") {
+            items.push(String::new());
+        } else {
+            items.last_mut().expect("non-empty").push_str(t.word);
+        }
+    }
+    items.retain(|s| !s.is_empty());
+    items
+}
+
+/// Noun phrase right after char offset `start` (a counted object), up to a verb or a break.
+fn phrase_after(tokens: &[Token<'_>], start: usize, limit: usize) -> Option<String> {
+    let i = tokens.partition_point(|t| t.start < start);
+    let mut out = String::new();
+    for t in &tokens[i..] {
+        if t.start >= limit {
+            break;
+        }
+        if noun_like(t.pos)
+            || (t.pos == "a" && out.is_empty())
+            || (t.pos == "v"
+                && out.is_empty()
+                && t.word.chars().count() == 2
+                && tokens_next_noun(tokens, t))
+        {
+            out.push_str(t.word);
+        } else {
+            break;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn tokens_next_noun(tokens: &[Token<'_>], t: &Token<'_>) -> bool {
+    let i = tokens.partition_point(|x| x.start <= t.start);
+    tokens.get(i).is_some_and(|n| noun_like(n.pos))
+}
+
+/// Split scope words and period words off the front of an indicator phrase.
+fn clean_indicator(
+    phrase: &str,
+    subject: &mut Option<String>,
+    period: &mut Option<String>,
+) -> Option<String> {
+    let mut p = phrase;
+    loop {
+        let before = p;
+        for s in SCOPES {
+            if let Some(rest) = p.strip_prefix(s) {
+                subject.get_or_insert_with(|| s.to_string());
+                p = rest;
+            }
+        }
+        for s in PERIODS {
+            if let Some(rest) = p.strip_prefix(s) {
+                period.get_or_insert_with(|| s.to_string());
+                p = rest;
+            }
+        }
+        if p == before {
+            break;
+        }
+    }
+    let p = p.trim_start_matches(['其', '中']);
+    (p.chars().count() >= 1).then(|| p.to_string())
+}
+
+/// Attribute the mentions of one sentence. `norm` is the normalised sentence, `base` its first
+/// character in the document, `paragraph` its paragraph index, `tokens` its segmentation.
+pub fn attribute_sentence(
+    norm: &str,
+    base: usize,
+    paragraph: usize,
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    state: &mut DocState,
+    lexicon: &Lexicon,
+) -> Vec<Attribution> {
+    let bytes = char_bytes(norm);
+    let nchars = bytes.len() - 1;
+    let at = |c: usize| bytes[c.saturating_sub(base).min(nchars)];
+    let text_between = |a: usize, b: usize| &norm[at(a)..at(b.max(a))];
+
+    heading_state(norm, state, mentions.is_empty());
+    // Targets.
+    let has_word = |w: &str| tokens.iter().any(|t| t.word == w);
+    let mut target = TARGET_WORDS.iter().any(|w| {
+        if w.chars().count() == 1 {
+            has_word(w)
+        } else {
+            norm.contains(w)
+        }
+    });
+    if state.targets_paragraph == Some(paragraph) {
+        target = true;
+    }
+    if norm.contains("目标")
+        && (norm.contains("目标是")
+            || norm.contains("目标为")
+            || norm.contains("目标：")
+            || norm.contains("目标:"))
+    {
+        state.targets_paragraph = Some(paragraph);
+        target = true;
+    }
+    if state.plan_section && !norm.contains("已") {
+        target = true;
+    }
+    // Sentence period.
+    let sentence_period = PERIODS
+        .iter()
+        .filter_map(|p| norm.find(p).map(|i| (i, *p)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, p)| p.to_string())
+        .or_else(|| year_period(norm))
+        .or_else(|| state.heading_period.clone());
+    let subject_in_sentence = SCOPES
+        .iter()
+        .find(|s| norm.contains(*s))
+        .map(|s| s.to_string());
+
+    let mut out: Vec<Attribution> = Vec::with_capacity(mentions.len());
+    // Lists: (first mention index of the list, noun phrases at its cue).
+    let mut list: Option<(usize, Vec<String>)> = None;
+    for (k, m) in mentions.iter().enumerate() {
+        let clause_start = {
+            let lead = &norm[..at(m.start)];
+            lead.char_indices()
+                .rev()
+                .find(|&(_, c)| is_clause_break(c))
+                .map_or(base, |(b, c)| {
+                    base + norm[..b + c.len_utf8()].chars().count()
+                })
+        };
+        let prev_end = if k > 0 { mentions[k - 1].end } else { base };
+        let between = if k > 0 {
+            text_between(prev_end, m.start)
+        } else {
+            ""
+        };
+        let continues = k > 0
+            && matches!(
+                between.trim_matches(|c: char| c.is_whitespace()
+                    || c == '分'
+                    || c == '别'
+                    || c == '为'),
+                "、" | "和" | "及" | "与" | ""
+            )
+            && m.start >= prev_end;
+        let mut period = sentence_period.clone();
+        let mut subject = subject_in_sentence.clone();
+        let (measure, direction, basis, indicator);
+        if continues {
+            let p = &out[k - 1];
+            measure = p.measure;
+            direction = p.direction;
+            basis = p.basis;
+            let (first, items) = list.clone().unwrap_or((k - 1, Vec::new()));
+            let pos = k - first;
+            indicator = if items.len() > pos {
+                Some(items[pos].clone())
+            } else {
+                p.indicator.clone()
+            };
+        } else {
+            let lead = text_between(clause_start, m.start);
+            // Nearest cue before the mention, within the clause.
+            let mut best: Option<(usize, &str, Cue)> = None;
+            for (w, c) in CUES {
+                if let Some(i) = lead.rfind(w) {
+                    let end = i + w.len();
+                    let better = match best {
+                        None => true,
+                        Some((bi, bw, _)) => {
+                            end > bi + bw.len() || (end == bi + bw.len() && w.len() > bw.len())
+                        }
+                    };
+                    // 占地, 占用 are not shares.
+                    let not_share = *w == "占"
+                        && (lead[end..].starts_with('地') || lead[end..].starts_with('用'));
+                    if better && !not_share {
+                        best = Some((i, w, *c));
+                    }
+                }
+            }
+            let share_anywhere = m.kind == Kind::Percent
+                && (lead.contains("比重")
+                    || lead.contains("占比")
+                    || (lead.contains('占') && !lead.contains("占地")));
+            let rate_cue = ["增速", "增幅", "涨幅", "降幅"]
+                .iter()
+                .find(|w| lead.contains(*w));
+            let cue = best.map(|(_, _, c)| c);
+            let (mut meas, mut dir) = match cue {
+                Some(Cue::Up) => ("change", Some("up")),
+                Some(Cue::Down) => ("change", Some("down")),
+                Some(Cue::Share) => ("share", None),
+                Some(Cue::Level) | None => ("level", None),
+            };
+            if let Some(w) = rate_cue {
+                if meas == "level" {
+                    meas = "change";
+                    dir = Some(if *w == "降幅" { "down" } else { "up" });
+                }
+            }
+            if share_anywhere && meas != "change" {
+                meas = "share";
+                dir = None;
+            }
+            if !matches!(
+                m.kind,
+                Kind::Percent | Kind::PercentagePoint | Kind::Multiple
+            ) && meas == "share"
+            {
+                meas = "level";
+            }
+            if m.kind == Kind::Multiple && meas == "level" {
+                meas = "change";
+                dir = Some("up");
+            }
+            measure = meas;
+            direction = dir;
+            basis = YOY.iter().any(|w| lead.contains(w)).then_some("yoy");
+            // Indicator.
+            let cue_start =
+                best.map(|(i, _, _)| base + norm[..at(clause_start) + i].chars().count());
+            let cue_end =
+                best.map(|(i, w, _)| base + norm[..at(clause_start) + i + w.len()].chars().count());
+            let mut ind: Option<String> = None;
+            let mut items: Vec<String> = Vec::new();
+            let count_like = matches!(m.kind, Kind::Count | Kind::Number);
+            if count_like {
+                ind = phrase_after(tokens, m.end, clause_end(norm, base, m.end, &at));
+            }
+            if ind.is_none() {
+                if let (Some(cs), Some(ce)) = (cue_start, cue_end) {
+                    let mid = phrase_before(tokens, ce, m.start);
+                    if measure == "share" {
+                        items = phrase_before(tokens, clause_start, cs);
+                    } else if !mid.is_empty() {
+                        items = mid;
+                    } else {
+                        items = phrase_before(tokens, clause_start, cs);
+                    }
+                } else {
+                    items = phrase_before(tokens, clause_start, m.start);
+                }
+                ind = items.first().cloned();
+            }
+            if ind.is_none() {
+                ind = out
+                    .last()
+                    .and_then(|p| p.indicator.clone())
+                    .or_else(|| state.last_indicator.clone().filter(|_| clause_start > base));
+            }
+            if items.len() > 1 {
+                list = Some((k, items));
+            } else {
+                list = None;
+            }
+            indicator = ind;
+        }
+        let indicator = indicator.and_then(|i| clean_indicator(&i, &mut subject, &mut period));
+        let found = indicator.as_deref().and_then(|i| lexicon.lookup(i));
+        if indicator.is_some() {
+            state.last_indicator = indicator.clone();
+        }
+        out.push(Attribution {
+            indicator_id: found.map(|f| f.id.clone()),
+            indicator_en: found.map(|f| f.en.clone()),
+            indicator,
+            measure,
+            direction,
+            basis,
+            target,
+            subject,
+            period,
+        });
+    }
+    out
+}
+
+fn clause_end(norm: &str, base: usize, from: usize, at: &impl Fn(usize) -> usize) -> usize {
+    let b = at(from);
+    norm[b..]
+        .char_indices()
+        .find(|&(_, c)| is_clause_break(c))
+        .map_or(base + norm.chars().count(), |(i, _)| {
+            from + norm[b..b + i].chars().count()
+        })
+}
+
+/// `2016年`, `1-6月`, `"十四五"时期` in a sentence.
+fn year_period(norm: &str) -> Option<String> {
+    static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}[-—至~][0-9]{1,2}月)?|[0-9]{1,2}[-—至~][0-9]{1,2}月|“?[十百]?[一二三四五六七八九十]五”?时期")
+            .expect("valid regex")
+    });
+    RE.find(norm).map(|m| m.as_str().to_string())
+}
+
+/// Headings switch between review and plan sections and name a period.
+fn heading_state(norm: &str, state: &mut DocState, no_mentions: bool) {
+    let len = norm.chars().count();
+    let ends_sentence = norm.ends_with(['。', '；', ';', '！', '？', '，', ',']);
+    if !no_mentions || len > 40 || ends_sentence {
+        return;
+    }
+    let plan = PLAN_HEADINGS.iter().any(|w| norm.contains(w));
+    let review = REVIEW_HEADINGS.iter().any(|w| norm.contains(w));
+    if plan && !review {
+        state.plan_section = true;
+    } else if review {
+        state.plan_section = false;
+    }
+    if let Some(p) = PERIODS.iter().find(|p| norm.contains(*p)) {
+        state.heading_period = Some(p.to_string());
+    }
+}
