@@ -310,6 +310,14 @@ pub fn evaluate(gold: &[Item], pred: &[Item]) -> Scores {
                         let right = field_ok(field, g, p);
                         if right {
                             *ok += 1;
+                        } else {
+                            s.errors.push(format!(
+                                "{field:<9} {} {} gold {} pred {}",
+                                p.doc,
+                                p.text,
+                                g.json.get(field.as_str()).unwrap_or(&Value::Null),
+                                p.json.get(field.as_str()).unwrap_or(&Value::Null)
+                            ));
                         }
                         if matches!(field.as_str(), "indicator" | "measure" | "direction") {
                             fact &= right;

@@ -354,7 +354,23 @@ fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> 
         }
     }
     items.retain(|s| !s.is_empty());
+    expand_ellipsis(&mut items);
     items
+}
+
+/// `城镇、农村居民人均可支配收入`: short items borrow the tail of the last, full item.
+fn expand_ellipsis(items: &mut [String]) {
+    let Some((last, rest)) = items.split_last_mut() else {
+        return;
+    };
+    let last_len = last.chars().count();
+    for item in rest {
+        let n = item.chars().count();
+        if n <= 3 && last_len > n + 1 {
+            let tail: String = last.chars().skip(n).collect();
+            item.push_str(&tail);
+        }
+    }
 }
 
 /// Noun phrase right after char offset `start` (a counted object), up to a verb or a break.
@@ -515,8 +531,14 @@ pub fn attribute_sentence(
             let lead = text_between(clause_start, m.start);
             // Nearest cue before the mention, within the clause.
             let mut best: Option<(usize, &str, Cue)> = None;
+            let lead_base = at(clause_start);
+            let begins_token = |i: usize| {
+                let c = base + norm[..lead_base + i].chars().count();
+                tokens.iter().any(|t| t.start == c)
+            };
             for (w, c) in CUES {
-                if let Some(i) = lead.rfind(w) {
+                let found = lead.rmatch_indices(*w).map(|(i, _)| i).find(|&i| begins_token(i));
+                if let Some(i) = found {
                     let end = i + w.len();
                     let better = match best {
                         None => true,
@@ -584,7 +606,20 @@ pub fn attribute_sentence(
             if ind.is_none() {
                 if let (Some(cs), Some(ce)) = (cue_start, cue_end) {
                     let mid = phrase_before(tokens, ce, m.start);
-                    if measure == "share" {
+                    // A share (and a change of a share) is about the part named before 占 / 比重.
+                    let share_word = ["占", "比重", "占比"]
+                        .iter()
+                        .filter_map(|w| lead.find(w).filter(|&i| begins_token(i)))
+                        .min();
+                    if let Some(i) = share_word.filter(|_| measure == "share" || lead.contains("比重")) {
+                        let at_share = base + norm[..lead_base + i].chars().count();
+                        items = phrase_before(tokens, clause_start, at_share);
+                        if measure == "change" && lead.contains("比重") {
+                            for it in &mut items {
+                                it.push_str("比重");
+                            }
+                        }
+                    } else if measure == "share" {
                         items = phrase_before(tokens, clause_start, cs);
                     } else if !mid.is_empty() {
                         items = mid;
