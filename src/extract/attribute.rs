@@ -311,14 +311,35 @@ fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> 
         if t.start < floor {
             break;
         }
-        let skip = matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r")
-            || YOY.contains(&t.word)
+        let always = YOY.contains(&t.word)
             || t.is_space()
             || matches!(
                 t.word,
-                "上年" | "去年" | "上年同期" | "同期" | "分别" | "可比" | "口径" | "按"
+                "上年"
+                    | "去年"
+                    | "上年同期"
+                    | "同期"
+                    | "分别"
+                    | "可比"
+                    | "口径"
+                    | "按"
+                    | "突破"
+                    | "超过"
+                    | "约"
+                    | "近"
+                    | "接近"
+                    | "逾"
+                    | "总计"
+                    | "合计"
+                    | "共计"
+                    | "共"
+                    | "其中"
+                    | "比"
+                    | "较"
             );
-        if skip && !noun_like(t.pos) {
+        let skip =
+            matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r") && !noun_like(t.pos);
+        if always || skip {
             i -= 1;
         } else {
             break;
@@ -332,11 +353,21 @@ fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> 
             break;
         }
         let joins = matches!(t.word, "、" | "和" | "及" | "与" | "以及");
+        let after_eng = start >= 2 && tokens[start - 2].pos == "eng";
         let ok = noun_like(t.pos)
             || joins
             || (t.pos == "a" && start < stop)
-            || t.pos == "m" && t.word.chars().any(|c| c.is_ascii_alphabetic());
+            || (t.pos == "m" && (after_eng || t.word.chars().any(|c| c.is_ascii_alphabetic())));
         if !ok {
+            // One verb may modify the noun after it (入驻企业, 签约项目) when nothing precedes it.
+            let modifier = t.pos == "v"
+                && t.word.chars().count() == 2
+                && start < stop
+                && noun_like(tokens[start].pos)
+                && (start < 2 || !noun_like(tokens[start - 2].pos));
+            if modifier {
+                start -= 1;
+            }
             break;
         }
         start -= 1;
@@ -537,7 +568,10 @@ pub fn attribute_sentence(
                 tokens.iter().any(|t| t.start == c)
             };
             for (w, c) in CUES {
-                let found = lead.rmatch_indices(*w).map(|(i, _)| i).find(|&i| begins_token(i));
+                let found = lead
+                    .rmatch_indices(*w)
+                    .map(|(i, _)| i)
+                    .find(|&i| begins_token(i));
                 if let Some(i) = found {
                     let end = i + w.len();
                     let better = match best {
@@ -611,7 +645,9 @@ pub fn attribute_sentence(
                         .iter()
                         .filter_map(|w| lead.find(w).filter(|&i| begins_token(i)))
                         .min();
-                    if let Some(i) = share_word.filter(|_| measure == "share" || lead.contains("比重")) {
+                    if let Some(i) =
+                        share_word.filter(|_| measure == "share" || lead.contains("比重"))
+                    {
                         let at_share = base + norm[..lead_base + i].chars().count();
                         items = phrase_before(tokens, clause_start, at_share);
                         if measure == "change" && lead.contains("比重") {
