@@ -282,6 +282,10 @@ const PERIODS: &[&str] = &[
     "年内",
 ];
 
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 fn noun_like(pos: &str) -> bool {
     pos.starts_with('n') || matches!(pos, "vn" | "j" | "l" | "eng" | "b" | "an" | "nz" | "i")
 }
@@ -667,16 +671,32 @@ pub fn attribute_sentence(
                 }
                 ind = items.first().cloned();
             }
+            if ind.is_none() && best.is_none() {
+                // No noun phrase by POS: a short run of text is the name (政协委员提案, 办结率).
+                let raw = lead
+                    .trim_start_matches(|c: char| !is_cjk(c))
+                    .trim_start_matches(['其', '中', '和', '及', '与']);
+                let n = raw.chars().count();
+                if (2..=12).contains(&n) && raw.chars().all(is_cjk) {
+                    ind = Some(raw.to_string());
+                }
+            }
+            let previous_list = list.take();
             if ind.is_none() {
-                ind = out
-                    .last()
-                    .and_then(|p| p.indicator.clone())
-                    .or_else(|| state.last_indicator.clone().filter(|_| clause_start > base));
+                // A clause with no subject refers back: to the same position of the previous list
+                // (`A、B分别达到x、y，分别增长z、w`), else to the previous indicator.
+                if let Some((_, prev_items)) = previous_list.filter(|(_, it)| it.len() > 1) {
+                    ind = prev_items.first().cloned();
+                    items = prev_items;
+                } else {
+                    ind = out
+                        .last()
+                        .and_then(|p| p.indicator.clone())
+                        .or_else(|| state.last_indicator.clone().filter(|_| clause_start > base));
+                }
             }
             if items.len() > 1 {
                 list = Some((k, items));
-            } else {
-                list = None;
             }
             indicator = ind;
         }
