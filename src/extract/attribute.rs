@@ -357,7 +357,25 @@ fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> 
             break;
         }
         let joins = matches!(t.word, "、" | "和" | "及" | "与" | "以及");
-        let after_eng = start >= 2 && tokens[start - 2].pos == "eng";
+        // A quoted name inside the phrase: 专精特新“小巨人”企业, “一网通办”事项.
+        if matches!(t.word, "”" | "’" | "」") {
+            let open = tokens[..start - 1]
+                .iter()
+                .rposition(|o| matches!(o.word, "“" | "‘" | "「"))
+                .filter(|&o| tokens[o].start >= floor && start - 1 - o <= 6);
+            if let Some(o) = open {
+                start = o;
+                continue;
+            }
+            break;
+        }
+        let left_noun = start >= 2 && noun_like(tokens[start - 2].pos);
+        let after_eng = start >= 2 && matches!(tokens[start - 2].pos, "eng" | "m");
+        // 限额以上商贸企业, 4A级景区.
+        if (matches!(t.word, "以上" | "以下") && left_noun) || (t.word == "级" && after_eng) {
+            start -= 1;
+            continue;
+        }
         let ok = noun_like(t.pos)
             || joins
             || (t.pos == "a" && start < stop)
@@ -382,7 +400,7 @@ fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> 
     }
     let mut items = vec![String::new()];
     for t in &tokens[start..stop] {
-        if matches!(t.word, "、" | "和" | "及" | "与" | "以及") {
+        if t.word == "、" {
             items.push(String::new());
         } else {
             items.last_mut().expect("non-empty").push_str(t.word);
@@ -693,6 +711,11 @@ pub fn attribute_sentence(
                         .last()
                         .and_then(|p| p.indicator.clone())
                         .or_else(|| state.last_indicator.clone().filter(|_| clause_start > base));
+                    // A change in points after a share is a change of that share.
+                    let after_share = out.last().is_some_and(|p| p.measure == "share");
+                    if after_share && m.kind == Kind::PercentagePoint {
+                        ind = ind.map(|i| i + "比重");
+                    }
                 }
             }
             if items.len() > 1 {
