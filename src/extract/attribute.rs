@@ -589,11 +589,16 @@ pub fn attribute_sentence(
                 let c = base + norm[..lead_base + i].chars().count();
                 tokens.iter().any(|t| t.start == c)
             };
+            // A cue is whole words: 减 of 减免 or 新增 of 新增市场主体 is not a cue.
+            let whole_words = |i: usize, w: &str| {
+                let e = base + norm[..lead_base + i + w.len()].chars().count();
+                begins_token(i) && tokens.iter().any(|t| t.end == e)
+            };
             for (w, c) in CUES {
                 let found = lead
                     .rmatch_indices(*w)
                     .map(|(i, _)| i)
-                    .find(|&i| begins_token(i));
+                    .find(|&i| whole_words(i, w));
                 if let Some(i) = found {
                     let end = i + w.len();
                     let better = match best {
