@@ -428,7 +428,18 @@ fn expand_ellipsis(items: &mut [String]) {
 
 /// Noun phrase right after char offset `start` (a counted object), up to a verb or a break.
 fn phrase_after(tokens: &[Token<'_>], start: usize, limit: usize) -> Option<String> {
-    let i = tokens.partition_point(|t| t.start < start);
+    let mut i = tokens.partition_point(|t| t.start < start);
+    // Skip a nested figure and its qualifiers: 2个10亿元以上的高质量项目.
+    let mut skipped = 0;
+    while let Some(t) = tokens.get(i) {
+        let filler = matches!(t.pos, "m" | "q" | "mq" | "uj")
+            || matches!(t.word, "以上" | "以下" | "的" | "左右");
+        if !filler || skipped >= 6 || t.start >= limit {
+            break;
+        }
+        i += 1;
+        skipped += 1;
+    }
     let mut out = String::new();
     for t in &tokens[i..] {
         if t.start >= limit {
@@ -582,6 +593,12 @@ pub fn attribute_sentence(
             };
         } else {
             let lead = text_between(clause_start, m.start);
+            // Names stop at the previous figure of the clause.
+            let floor = if k > 0 && prev_end > clause_start {
+                prev_end
+            } else {
+                clause_start
+            };
             // Nearest cue before the mention, within the clause.
             let mut best: Option<(usize, &str, Cue)> = None;
             let lead_base = at(clause_start);
@@ -676,27 +693,27 @@ pub fn attribute_sentence(
                         share_word.filter(|_| measure == "share" || lead.contains("比重"))
                     {
                         let at_share = base + norm[..lead_base + i].chars().count();
-                        items = phrase_before(tokens, clause_start, at_share);
+                        items = phrase_before(tokens, floor, at_share);
                         if measure == "change" && lead.contains("比重") {
                             for it in &mut items {
                                 it.push_str("比重");
                             }
                         }
                     } else if measure == "share" {
-                        items = phrase_before(tokens, clause_start, cs);
+                        items = phrase_before(tokens, floor, cs);
                     } else if !mid.is_empty() {
                         items = mid;
                     } else {
-                        items = phrase_before(tokens, clause_start, cs);
+                        items = phrase_before(tokens, floor, cs);
                     }
                 } else {
-                    items = phrase_before(tokens, clause_start, m.start);
+                    items = phrase_before(tokens, floor, m.start);
                 }
                 ind = items.first().cloned();
             }
             if ind.is_none() && best.is_none() {
                 // No noun phrase by POS: a short run of text is the name (政协委员提案, 办结率).
-                let raw = lead
+                let raw = text_between(floor, m.start)
                     .trim_start_matches(|c: char| !is_cjk(c))
                     .trim_start_matches(['其', '中', '和', '及', '与']);
                 let n = raw.chars().count();
