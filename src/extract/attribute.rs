@@ -189,6 +189,7 @@ const CUES: &[(&str, Cue)] = &[
     ("从", Cue::Level),
     ("为", Cue::Level),
     ("达", Cue::Level),
+    ("年均增长", Cue::Up),
     ("增长", Cue::Up),
     ("增加", Cue::Up),
     ("提高", Cue::Up),
@@ -259,6 +260,18 @@ const PLAN_HEADINGS: &[&str] = &[
     "工作建议",
 ];
 
+/// Heads that only name a total of something said before.
+const GENERIC_HEADS: &[&str] = &[
+    "总数",
+    "总量",
+    "数量",
+    "总计",
+    "总规模",
+    "规模",
+    "总额",
+    "累计",
+];
+
 /// Scope words that open a noun phrase.
 const SCOPES: &[&str] = &[
     "全区", "全市", "全省", "全国", "全县", "全旗", "全州", "全盟", "全镇",
@@ -308,6 +321,33 @@ fn is_clause_break(c: char) -> bool {
 /// Noun phrase (as a list of `、`-separated items) of tokens ending at char offset `end`,
 /// not before `floor`. Adverbs and basis words right before `end` are skipped.
 fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> {
+    let items = phrase_before_once(tokens, floor, end);
+    if !items.is_empty() {
+        return items;
+    }
+    // `中欧班列全年开行156列`: the subject stands before a verb that is not a cue.
+    let i = tokens.partition_point(|t| t.end <= end);
+    let verb = tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.start >= floor)
+        .take(3)
+        .find(|t| t.pos == "v" || t.pos == "vd");
+    let Some(v) = verb else { return items };
+    let mut before = phrase_before_once(tokens, floor, v.start);
+    // A verb right after a noun is the phrase's head (政协委员提案, 一般性支出, 二氧化碳排放);
+    // after a time word or adverb it is the predicate (中欧班列全年开行).
+    let vi = tokens.partition_point(|t| t.start < v.start);
+    let head = vi > 0 && noun_like(tokens[vi - 1].pos) && tokens[vi - 1].end == v.start;
+    if head {
+        if let Some(last) = before.last_mut() {
+            last.push_str(v.word);
+        }
+    }
+    before
+}
+
+fn phrase_before_once(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> {
     let mut i = tokens.partition_point(|t| t.end <= end);
     // Skip what stands between a subject and its verb: 同比, 比上年, 分别, 共, 累计.
     while i > 0 {
@@ -513,11 +553,16 @@ pub fn attribute_sentence(
     heading_state(norm, state, mentions.is_empty());
     // Targets.
     let has_word = |w: &str| tokens.iter().any(|t| t.word == w);
+    // 完成年度目标的48%: progress against a target is an outcome, not a target.
+    let progress = |w: &str| {
+        norm.match_indices(w)
+            .all(|(i, _)| norm[i + w.len()..].starts_with(['的', '任']))
+    };
     let mut target = TARGET_WORDS.iter().any(|w| {
         if w.chars().count() == 1 {
             has_word(w)
         } else {
-            norm.contains(w)
+            norm.contains(w) && !progress(w)
         }
     });
     if state.targets_paragraph == Some(paragraph) {
@@ -632,10 +677,17 @@ pub fn attribute_sentence(
                     }
                 }
             }
+            // 完成年度计划的48.4%, 占…的73.9%, 三分之二的行政村, 九成: parts of a whole.
+            let of_whole = lead.ends_with('的')
+                && (lead.contains("完成") || lead.contains("达到") || lead.contains('占'));
+            let fraction_alone = (m.unit == "成" || m.value.contains("分之"))
+                && !matches!(best.map(|b| b.2), Some(Cue::Up | Cue::Down));
             let share_anywhere = m.kind == Kind::Percent
                 && (lead.contains("比重")
                     || lead.contains("占比")
-                    || (lead.contains('占') && !lead.contains("占地")));
+                    || (lead.contains('占') && !lead.contains("占地"))
+                    || of_whole
+                    || fraction_alone);
             let rate_cue = ["增速", "增幅", "涨幅", "降幅"]
                 .iter()
                 .find(|w| lead.contains(*w));
@@ -745,7 +797,17 @@ pub fn attribute_sentence(
             }
             indicator = ind;
         }
-        let indicator = indicator.and_then(|i| clean_indicator(&i, &mut subject, &mut period));
+        let mut indicator = indicator.and_then(|i| clean_indicator(&i, &mut subject, &mut period));
+        // 总数达到146家: a generic head names the previous indicator's total.
+        if let Some(i) = &indicator {
+            if GENERIC_HEADS.contains(&i.as_str()) {
+                if let Some(prev) = out.last().and_then(|p| p.indicator.clone()) {
+                    if !prev.ends_with(i.as_str()) {
+                        indicator = Some(prev + i);
+                    }
+                }
+            }
+        }
         let found = indicator.as_deref().and_then(|i| lexicon.lookup(i));
         if indicator.is_some() {
             state.last_indicator = indicator.clone();
