@@ -260,6 +260,43 @@ const PLAN_HEADINGS: &[&str] = &[
     "工作建议",
 ];
 
+/// Words between a name and its figure that belong to neither: basis, qualifiers, time.
+const SKIP_WORDS: &[&str] = &[
+    "上年",
+    "去年",
+    "上年同期",
+    "同期",
+    "分别",
+    "可比",
+    "口径",
+    "按",
+    "突破",
+    "超过",
+    "约",
+    "近",
+    "接近",
+    "逾",
+    "总计",
+    "合计",
+    "共计",
+    "共",
+    "其中",
+    "比",
+    "较",
+    "年均",
+    "同口径",
+    "可比价",
+    "全年",
+    "年",
+    "低于",
+    "不到",
+    "不足",
+    "以内",
+    "控制",
+    "保持",
+    "可比价格",
+];
+
 /// Heads that only name a total of something said before.
 const GENERIC_HEADS: &[&str] = &[
     "总数",
@@ -355,34 +392,11 @@ fn phrase_before_once(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<Str
         if t.start < floor {
             break;
         }
-        let always = YOY.contains(&t.word)
-            || t.is_space()
-            || matches!(
-                t.word,
-                "上年"
-                    | "去年"
-                    | "上年同期"
-                    | "同期"
-                    | "分别"
-                    | "可比"
-                    | "口径"
-                    | "按"
-                    | "突破"
-                    | "超过"
-                    | "约"
-                    | "近"
-                    | "接近"
-                    | "逾"
-                    | "总计"
-                    | "合计"
-                    | "共计"
-                    | "共"
-                    | "其中"
-                    | "比"
-                    | "较"
-            );
-        let skip =
-            matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r") && !noun_like(t.pos);
+        let always = YOY.contains(&t.word) || t.is_space() || SKIP_WORDS.contains(&t.word);
+        let year = t.pos == "m" && t.word.len() == 4 && t.word.bytes().all(|c| c.is_ascii_digit());
+        let skip = (matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r")
+            && !noun_like(t.pos))
+            || year;
         if always || skip {
             i -= 1;
         } else {
