@@ -806,6 +806,21 @@ pub fn attribute_sentence(
                     }
                 }
             }
+            // `A和B分别为x和y`: a phrase joined by 和 splits when the figures that follow pair with it.
+            let next_continues = mentions.get(k + 1).is_some_and(|n| {
+                let gap = text_between(m.end, n.start);
+                matches!(gap.trim_matches(|c: char| c.is_whitespace()), "、" | "和" | "及" | "与")
+            });
+            if items.len() == 1 && next_continues && items[0].contains('和') {
+                let mut parts: Vec<String> = items[0].split('和').map(str::to_string).collect();
+                expand_ellipsis(&mut parts);
+                ind = parts.first().cloned();
+                items = parts;
+            }
+            // 扣除留抵退税因素后增长4.2%: the named factor is excluded, the subject is before.
+            if ind.as_deref().is_some_and(|i| i.ends_with("因素") || i.ends_with("影响")) {
+                ind = out.last().and_then(|p| p.indicator.clone());
+            }
             if items.len() > 1 {
                 list = Some((k, items));
             }
