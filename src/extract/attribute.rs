@@ -473,7 +473,7 @@ fn expand_ellipsis(items: &mut [String]) {
     let last_len = last.chars().count();
     for item in rest {
         let n = item.chars().count();
-        if n <= 3 && last_len > n + 1 {
+        if n <= 4 && last_len >= n + 2 {
             let tail: String = last.chars().skip(n).collect();
             item.push_str(&tail);
         }
@@ -694,7 +694,11 @@ pub fn attribute_sentence(
             // 完成年度计划的48.4%, 占…的73.9%, 三分之二的行政村, 九成: parts of a whole.
             let of_whole = lead.ends_with('的')
                 && (lead.contains("完成") || lead.contains("达到") || lead.contains('占'));
-            let fraction_alone = (m.unit == "成" || m.value.contains("分之"))
+            // 三分之二的行政村, 四成 are parts; 千分之三, 万分之三 are rates (levels).
+            let part_fraction = m.value.contains("分之")
+                && !m.value.starts_with("千分之")
+                && !m.value.starts_with("万分之");
+            let fraction_alone = (m.unit == "成" || part_fraction)
                 && !matches!(best.map(|b| b.2), Some(Cue::Up | Cue::Down));
             let share_anywhere = m.kind == Kind::Percent
                 && (lead.contains("比重")
@@ -777,6 +781,17 @@ pub fn attribute_sentence(
                 }
                 ind = items.first().cloned();
             }
+            // 设立壹佰万元困难群众临时救助基金: no name before, the thing funded or built follows.
+            if ind.is_none()
+                || ind
+                    .as_deref()
+                    .is_some_and(|i| tokens.iter().any(|t| t.word == i && t.pos == "v"))
+            {
+                if let Some(after) = phrase_after(tokens, m.end, clause_end(norm, base, m.end, &at))
+                {
+                    ind = Some(after);
+                }
+            }
             if ind.is_none() && best.is_none() {
                 // No noun phrase by POS: a short run of text is the name (政协委员提案, 办结率).
                 let raw = text_between(floor, m.start)
@@ -809,7 +824,10 @@ pub fn attribute_sentence(
             // `A和B分别为x和y`: a phrase joined by 和 splits when the figures that follow pair with it.
             let next_continues = mentions.get(k + 1).is_some_and(|n| {
                 let gap = text_between(m.end, n.start);
-                matches!(gap.trim_matches(|c: char| c.is_whitespace()), "、" | "和" | "及" | "与")
+                matches!(
+                    gap.trim_matches(|c: char| c.is_whitespace()),
+                    "、" | "和" | "及" | "与"
+                )
             });
             if items.len() == 1 && next_continues && items[0].contains('和') {
                 let mut parts: Vec<String> = items[0].split('和').map(str::to_string).collect();
@@ -818,7 +836,10 @@ pub fn attribute_sentence(
                 items = parts;
             }
             // 扣除留抵退税因素后增长4.2%: the named factor is excluded, the subject is before.
-            if ind.as_deref().is_some_and(|i| i.ends_with("因素") || i.ends_with("影响")) {
+            if ind
+                .as_deref()
+                .is_some_and(|i| i.ends_with("因素") || i.ends_with("影响"))
+            {
                 ind = out.last().and_then(|p| p.indicator.clone());
             }
             if items.len() > 1 {
