@@ -32,6 +32,53 @@ fn check(name: &str, scores: &Scores) {
         scores.value_unit_accuracy()
     );
     assert_eq!(scores.trap_hits, 0, "{name}: trap hits");
+    assert!(
+        scores.fact_f1() >= 0.90,
+        "{name}: fact F1 {:.4}",
+        scores.fact_f1()
+    );
+    let target = scores.field_accuracy("target").unwrap_or(1.0);
+    assert!(target >= 0.95, "{name}: target accuracy {target:.4}");
+}
+
+#[test]
+fn national_2018_targets_and_outcomes() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let doc = common::read(&shared.join("reports/national_2018.txt"));
+    let recs = extract(&doc, &common::SEG);
+    let find = |text: &str, ctx: &str| {
+        recs.iter()
+            .find(|r| r.text == text && r.context.contains(ctx))
+            .unwrap_or_else(|| panic!("{text} in {ctx}"))
+    };
+    for (text, ctx, id) in [
+        ("6.5%", "国内生产总值增长6.5%左右", "gdp"),
+        ("3%", "居民消费价格涨幅3%左右", "cpi"),
+        ("1100万人", "城镇新增就业1100万人以上", "urban_new_jobs"),
+        (
+            "5.5%",
+            "城镇调查失业率5.5%以内",
+            "urban_surveyed_unemployment",
+        ),
+    ] {
+        let r = find(text, ctx);
+        assert_eq!(r.target, Some(true), "{text}");
+        assert_eq!(r.indicator_id.as_deref(), Some(id), "{text}");
+    }
+    // The review of the past years comes before the targets list: outcomes, not targets.
+    let first_target = recs
+        .iter()
+        .position(|r| r.context.contains("主要预期目标"))
+        .unwrap();
+    let review = &recs[..first_target];
+    let wrong = review.iter().filter(|r| r.target == Some(true)).count();
+    assert!(
+        wrong * 50 <= review.len(),
+        "{wrong} of {} review figures marked target",
+        review.len()
+    );
 }
 
 #[test]
