@@ -18,6 +18,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod input;
+pub mod meta;
 pub mod record;
 pub mod segment;
 pub mod terms;

@@ -1,0 +1,226 @@
+//! Where a document's region and year come from, in order of trust: the document's own JSONL
+//! fields, a sidecar table (`--meta FILE`: file, region, year), the file name (`…_2019.txt`,
+//! `2019年…`), and the text's title lines (`——2019年3月5日在…会议上`, `2020年河南省政府工作报告`,
+//! `XX区人民政府`). Each source fills only what the ones before it left empty.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+
+/// Region and year per file, from a TSV sidecar with a header (`file region year`, more columns ignored).
+#[derive(Debug, Clone, Default)]
+pub struct MetaTable {
+    rows: HashMap<String, (Option<String>, Option<i32>, Option<String>)>,
+}
+
+impl MetaTable {
+    /// Parse a TSV table; `path` names it in errors. Columns are found by header name
+    /// (`file`, `region`, `year`, optional `kind`).
+    pub fn parse(text: &str, path: &Path) -> Result<MetaTable> {
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty());
+        let bad = |line: usize, reason: String| Error::BadRecord {
+            path: path.to_path_buf(),
+            line,
+            reason,
+        };
+        let (_, header) = lines.next().ok_or_else(|| bad(1, "empty table".into()))?;
+        let cols: Vec<&str> = header.trim_start_matches('\u{feff}').split('\t').collect();
+        let col = |name: &str| cols.iter().position(|c| c.trim() == name);
+        let file = col("file").ok_or_else(|| bad(1, "no `file` column".into()))?;
+        let (region, year, kind) = (col("region"), col("year"), col("kind"));
+        let mut rows = HashMap::new();
+        for (i, line) in lines {
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let get = |c: Option<usize>| c.and_then(|c| f.get(c)).filter(|v| !v.is_empty());
+            let name = get(Some(file)).ok_or_else(|| bad(i + 1, "no file name".into()))?;
+            let y = match get(year) {
+                Some(y) => Some(
+                    y.parse::<i32>()
+                        .map_err(|_| bad(i + 1, format!("year `{y}` is not a number")))?,
+                ),
+                None => None,
+            };
+            rows.insert(
+                key(name),
+                (
+                    get(region).map(|s| s.to_string()),
+                    y,
+                    get(kind).map(|s| s.to_string()),
+                ),
+            );
+        }
+        Ok(MetaTable { rows })
+    }
+
+    /// Read a TSV table from a file.
+    pub fn read(path: &Path) -> Result<MetaTable> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text, path)
+    }
+
+    fn get(&self, doc: &Document) -> Option<&(Option<String>, Option<i32>, Option<String>)> {
+        let by_path = doc
+            .meta
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .and_then(|n| self.rows.get(&key(&n.to_string_lossy())));
+        by_path.or_else(|| self.rows.get(&key(&doc.id)))
+    }
+}
+
+/// Compare file names without directories and `.txt`.
+fn key(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    base.strip_suffix(".txt").unwrap_or(base).to_string()
+}
+
+static YEAR_IN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[_\-. ])((?:19|20)[0-9]{2})(?:[_\-. ]|$)|((?:19|20)[0-9]{2})年").unwrap()
+});
+static REGION_IN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Za-z][A-Za-z_\-]*?|\p{Han}{2,12})[_\-. ]?(?:19|20)[0-9]{2}").unwrap()
+});
+static DELIVERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[—-]{1,2}\s*((?:19|20)[0-9]{2}|[１２][０-９]{3}|[一二][〇零一二三四五六七八九]{3})年[^\n]{0,12}月[^\n]{0,40}会议").unwrap()
+});
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)[0-9]{2})年\s*(\p{Han}{2,10}?(?:省|市|区|县|旗|自治区|自治州|州|盟))?\s*(?:人民)?政府工作报告").unwrap()
+});
+static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han}{2,10}?(?:省|市|区|县|旗|自治区|自治州|州|盟))人民政府").unwrap()
+});
+
+fn chinese_year(s: &str) -> Option<i32> {
+    let digits: String = s
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => crate::extract::number::chinese_digit(c).map_or(c, |d| char::from(b'0' + d)),
+        })
+        .collect();
+    digits.parse().ok()
+}
+
+/// Fill `region`, `year` and `kind` from the table, the file name and the title lines, leaving
+/// whatever is already set (from JSONL fields) alone.
+pub fn infer(doc: &mut Document, table: Option<&MetaTable>) {
+    if let Some((region, year, kind)) = table.and_then(|t| t.get(doc)).cloned() {
+        doc.meta.region = doc.meta.region.take().or(region);
+        doc.meta.year = doc.meta.year.or(year);
+        doc.meta.kind = doc.meta.kind.take().or(kind);
+    }
+    let name = doc
+        .meta
+        .path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| doc.id.rsplit('/').next().unwrap_or(&doc.id).to_string());
+    if doc.meta.year.is_none() {
+        doc.meta.year = YEAR_IN_NAME.captures(&name).and_then(|c| {
+            c.get(1)
+                .or_else(|| c.get(2))
+                .and_then(|m| m.as_str().parse().ok())
+        });
+    }
+    if doc.meta.region.is_none() {
+        doc.meta.region = REGION_IN_NAME
+            .captures(&name)
+            .map(|c| c[1].trim_end_matches(['_', '-']).to_string())
+            .filter(|r| !r.is_empty());
+    }
+    // Title lines: the first few lines of the text.
+    let head: String = doc.text.lines().take(12).collect::<Vec<_>>().join("\n");
+    if doc.meta.year.is_none() {
+        doc.meta.year = DELIVERED
+            .captures(&head)
+            .and_then(|c| chinese_year(&c[1]))
+            .or_else(|| TITLE.captures(&head).and_then(|c| c[1].parse().ok()));
+    }
+    if doc.meta.region.is_none() {
+        doc.meta.region = TITLE
+            .captures(&head)
+            .and_then(|c| c.get(2).map(|m| m.as_str().to_string()))
+            .or_else(|| GOVERNMENT.captures(&head).map(|c| c[1].to_string()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document::from_text(id, text)
+    }
+
+    #[test]
+    fn year_and_region_from_file_names() {
+        let mut d = doc("reports/hailar_district_2013", "正文");
+        infer(&mut d, None);
+        assert_eq!(
+            (d.meta.region.as_deref(), d.meta.year),
+            (Some("hailar_district"), Some(2013))
+        );
+        let mut d = doc("2019年政府工作报告", "正文");
+        infer(&mut d, None);
+        assert_eq!(d.meta.year, Some(2019));
+    }
+
+    #[test]
+    fn year_and_region_from_title_lines() {
+        let mut d = doc(
+            "x",
+            "政府工作报告\n——2019年1月15日在青禾县第十七届人民代表大会第三次会议上\n青禾县人民政府县长 某某\n",
+        );
+        infer(&mut d, None);
+        assert_eq!(
+            (d.meta.region.as_deref(), d.meta.year),
+            (Some("青禾县"), Some(2019))
+        );
+        let mut d = doc("y", "2020年安澜市政府工作报告\n各位代表：");
+        infer(&mut d, None);
+        assert_eq!(
+            (d.meta.region.as_deref(), d.meta.year),
+            (Some("安澜市"), Some(2020))
+        );
+        let mut d = doc(
+            "z",
+            "关于计划的报告\n——１９８０年８月３０日在第五届全国人民代表大会第三次会议上",
+        );
+        infer(&mut d, None);
+        assert_eq!(d.meta.year, Some(1980));
+    }
+
+    #[test]
+    fn sidecar_table_wins_over_guesses_and_jsonl_fields_win_over_it() {
+        let t = MetaTable::parse(
+            "file\tregion\tyear\nlinhu_2021.txt\t临湖区\t2021\n",
+            Path::new("m.tsv"),
+        )
+        .unwrap();
+        let mut d = doc("linhu_2021", "2020年某市政府工作报告");
+        infer(&mut d, Some(&t));
+        assert_eq!(
+            (d.meta.region.as_deref(), d.meta.year),
+            (Some("临湖区"), Some(2021))
+        );
+        let mut d = doc("linhu_2021", "");
+        d.meta.year = Some(1999);
+        infer(&mut d, Some(&t));
+        assert_eq!(d.meta.year, Some(1999));
+        let err = MetaTable::parse("file\tyear\na\tnineteen\n", Path::new("m.tsv")).unwrap_err();
+        assert_eq!(err.to_string(), "m.tsv:2: year `nineteen` is not a number");
+    }
+}
