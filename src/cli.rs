@@ -1,17 +1,21 @@
-//! The command line: argument parsing (clap lives only here), running the library over inputs,
-//! printing. A bad input is reported on stderr by name and the others go on; the exit status is
-//! 1 when any input failed, 2 on usage errors.
+//! The command line: argument parsing (clap lives only here), running the library's batch stage
+//! over the inputs, printing. A bad input is reported on stderr by name and the others go on;
+//! the exit status is 1 when any input failed, 2 on usage errors.
 
-use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
-use govtext::input::{self, Input};
-use govtext::{Document, Segmenter, eval, extract, terms};
+use govtext::batch::{self, InputFormat, Jobs, Outcome, Summary};
+use govtext::meta::MetaTable;
+use govtext::output::RecordWriter;
+use govtext::{Document, Record, Segmenter, eval, extract, terms};
 
 #[derive(Parser)]
 #[command(
@@ -27,21 +31,54 @@ struct Cli {
 #[derive(clap::Args)]
 struct Inputs {
     /// Files, directories (walked recursively) or `-` for stdin.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "files_from")]
     paths: Vec<PathBuf>,
+    /// Read more paths from FILE, one per line (`-`: stdin).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
     /// File-name pattern for directories.
     #[arg(long, default_value = "*.txt")]
     glob: String,
+    /// How to read files: `auto` (*.jsonl are JSON Lines of documents), `text`, `jsonl`.
+    #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
+    input: InputArg,
+    /// Sidecar metadata table (TSV with columns file, region, year).
+    #[arg(long, value_name = "FILE")]
+    meta: Option<PathBuf>,
     /// User dictionary in jieba format (`word [freq] [tag]`); repeatable.
     #[arg(long = "dict", value_name = "FILE")]
     dicts: Vec<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long = "jobs")]
     jobs: Option<usize>,
+    /// No progress bar and no summary on stderr (errors are still reported).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputArg {
+    Auto,
+    Text,
+    Jsonl,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Print every quantity mention as a record (JSON Lines, CSV or Parquet).
+    Extract {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutFormat::Jsonl)]
+        format: OutFormat,
+        /// CSV for Excel: start with a UTF-8 byte-order mark.
+        #[arg(long)]
+        excel: bool,
+        /// Write to FILE (atomically: a temporary file renamed when the run completes).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print sentences cut into words.
     Segment {
         #[command(flatten)]
@@ -64,11 +101,6 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TermsFormat::Tsv)]
         format: TermsFormat,
     },
-    /// Print every quantity mention as a JSON Lines record.
-    Extract {
-        #[command(flatten)]
-        inputs: Inputs,
-    },
     /// Score predictions against gold annotations (JSONL files or directories of them).
     Eval {
         /// Gold annotations.
@@ -79,6 +111,13 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         errors: usize,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutFormat {
+    Jsonl,
+    Csv,
+    Parquet,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,24 +152,22 @@ pub fn run() -> ExitCode {
 
 fn dispatch(cli: Cli) -> Result<bool> {
     match cli.command {
+        Command::Extract {
+            inputs,
+            format,
+            excel,
+            output,
+        } => run_extract(&inputs, format, excel, output.as_deref()),
         Command::Segment {
             inputs,
             format,
             pos,
-        } => for_each_doc(&inputs, |doc, seg| render_segments(doc, seg, format, pos)),
+        } => run_text(&inputs, |doc, seg| render_segments(doc, seg, format, pos)),
         Command::Terms {
             inputs,
             top,
             format,
-        } => for_each_doc(&inputs, |doc, seg| render_terms(doc, seg, top, format)),
-        Command::Extract { inputs } => for_each_doc(&inputs, |doc, seg| {
-            let mut out = String::new();
-            for r in extract::extract(doc, seg) {
-                out.push_str(&serde_json::to_string(&r).expect("records serialise"));
-                out.push('\n');
-            }
-            out
-        }),
+        } => run_text(&inputs, |doc, seg| render_terms(doc, seg, top, format)),
         Command::Eval { gold, pred, errors } => {
             let gold_items = read_jsonl_tree(&gold)?;
             let pred_items = read_jsonl_tree(&pred)?;
@@ -145,71 +182,305 @@ fn dispatch(cli: Cli) -> Result<bool> {
     }
 }
 
-fn read_jsonl_tree(path: &PathBuf) -> Result<Vec<eval::Item>> {
+fn read_jsonl_tree(path: &Path) -> Result<Vec<eval::Item>> {
     let mut items = Vec::new();
-    for input in input::collect(std::slice::from_ref(path), "*.jsonl") {
+    for input in govtext::input::collect(&[path.to_path_buf()], "*.jsonl") {
         let input = input?;
-        let input::Source::File(p) = &input.source else {
-            anyhow::bail!("eval reads files, not stdin");
+        let govtext::input::Source::File(p) = &input.source else {
+            bail!("eval reads files, not stdin");
         };
         items.extend(eval::read_items(p)?);
     }
     Ok(items)
 }
 
-/// Read, process in parallel and print in input order, a bounded chunk at a time.
-fn for_each_doc<F>(inputs: &Inputs, render: F) -> Result<bool>
-where
-    F: Fn(&Document, &Segmenter) -> String + Sync,
-{
+/// Everything a run over inputs needs: the segmenter, the pool, the jobs, metadata, progress.
+struct Setup {
+    segmenter: Segmenter,
+    pool: rayon::ThreadPool,
+    jobs: Jobs,
+    table: Option<MetaTable>,
+    progress: Option<indicatif::ProgressBar>,
+    interrupted: Arc<AtomicBool>,
+    quiet: bool,
+}
+
+fn setup(inputs: &Inputs) -> Result<Setup> {
     let segmenter = Segmenter::with_user_dicts(&inputs.dicts).context("loading dictionaries")?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(inputs.jobs.unwrap_or(0))
         .build()
         .context("starting worker threads")?;
-    let list = input::collect(&inputs.paths, &inputs.glob);
-    let mut failed = false;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let chunk = pool.current_num_threads() * 8;
-    for batch in list.chunks(chunk.max(1)) {
-        let results: Vec<Result<String, String>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|item| match item {
-                    Err(e) => Err(e.to_string()),
-                    Ok(input) => process(input, &segmenter, &render),
-                })
-                .collect()
-        });
-        for r in results {
-            match r {
-                Ok(text) => out.write_all(text.as_bytes())?,
-                Err(msg) => {
-                    out.flush()?;
-                    eprintln!("govtext: {msg}");
-                    failed = true;
+    let mut paths = inputs.paths.clone();
+    if let Some(list) = &inputs.files_from {
+        paths.extend(batch::read_file_list(list)?);
+    }
+    let format = match inputs.input {
+        InputArg::Auto => InputFormat::Auto,
+        InputArg::Text => InputFormat::Text,
+        InputArg::Jsonl => InputFormat::Jsonl,
+    };
+    let jobs = Jobs::new(&paths, &inputs.glob, format);
+    // `--meta FILE`, else a `meta.tsv` at the top of each directory given.
+    let table = match inputs.meta.as_deref() {
+        Some(path) => Some(MetaTable::read(path)?),
+        None => {
+            let mut found: Option<MetaTable> = None;
+            for dir in paths.iter().filter(|p| p.is_dir()) {
+                let sidecar = dir.join("meta.tsv");
+                if sidecar.is_file() {
+                    found
+                        .get_or_insert_with(MetaTable::default)
+                        .extend(MetaTable::read(&sidecar)?);
                 }
             }
+            found
         }
-    }
-    out.flush()?;
-    Ok(failed)
+    };
+    let progress = (!inputs.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(jobs.inputs_len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos}/{len} documents  {msg}  {elapsed_precise} ETA {eta}",
+            )
+            .expect("valid template"),
+        );
+        bar
+    });
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = interrupted.clone();
+    // A second handler cannot be installed (tests run several commands in one process? no: one
+    // command per process), so an error here only means Ctrl-C keeps its default behaviour.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    Ok(Setup {
+        segmenter,
+        pool,
+        jobs,
+        table,
+        progress,
+        interrupted,
+        quiet: inputs.quiet,
+    })
 }
 
-fn process<F>(input: &Input, segmenter: &Segmenter, render: &F) -> Result<String, String>
-where
-    F: Fn(&Document, &Segmenter) -> String + Sync,
-{
-    let doc = input.read().map_err(|e| e.to_string())?;
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&doc, segmenter))).map_err(
-        |_| {
-            format!(
-                "{}: internal error while processing (please report)",
-                input.display()
-            )
+impl Setup {
+    /// Run `work`, handing each document's output to `emit` in order; report failures and
+    /// progress; returns the summary and whether the run was interrupted.
+    fn run<T: Send>(
+        self,
+        work: impl Fn(&Document, &Segmenter) -> T + Sync,
+        mut emit: impl FnMut(&T) -> io::Result<usize>,
+    ) -> Result<(Summary, bool)> {
+        let Setup {
+            segmenter,
+            pool,
+            jobs,
+            table,
+            progress,
+            interrupted,
+            quiet,
+        } = self;
+        let mut write_error: Option<io::Error> = None;
+        let mut records = 0usize;
+        let mut bytes = 0usize;
+        let started = std::time::Instant::now();
+        let mut summary = batch::run(
+            jobs,
+            &pool,
+            table.as_ref(),
+            |doc| work(doc, &segmenter),
+            |o: Outcome<T>| {
+                bytes += o.bytes;
+                match &o.result {
+                    Ok(out) => match emit(out) {
+                        Ok(n) => records += n,
+                        Err(e) => {
+                            write_error = Some(e);
+                            return false;
+                        }
+                    },
+                    Err(reason) => {
+                        let line = format!("govtext: {reason}");
+                        match &progress {
+                            Some(bar) => bar.println(line),
+                            None => eprintln!("{line}"),
+                        }
+                    }
+                }
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                    let secs = started.elapsed().as_secs_f64().max(1e-9);
+                    bar.set_message(format!("{:.1} MB/s", bytes as f64 / 1e6 / secs));
+                }
+                !interrupted.load(Ordering::SeqCst)
+            },
+        );
+        if let Some(bar) = progress {
+            bar.finish_and_clear();
+        }
+        if let Some(e) = write_error {
+            return Err(e.into());
+        }
+        summary.records = records;
+        let was_interrupted = interrupted.load(Ordering::SeqCst);
+        if !quiet {
+            eprintln!(
+                "govtext: {} documents ok, {} failed, {} records, {:.1} MB in {:.2} s ({:.1} MB/s){}",
+                summary.ok,
+                summary.failed.len(),
+                summary.records,
+                summary.bytes as f64 / 1e6,
+                summary.elapsed.as_secs_f64(),
+                summary.mb_per_s(),
+                if was_interrupted { ", interrupted" } else { "" }
+            );
+            for (name, reason) in &summary.failed {
+                eprintln!(
+                    "govtext:   failed: {name}: {}",
+                    reason.strip_prefix(&format!("{name}: ")).unwrap_or(reason)
+                );
+            }
+        }
+        Ok((summary, was_interrupted))
+    }
+}
+
+/// An output file written under a temporary name and renamed when complete; a run that does not
+/// complete leaves `FILE.partial` (what was written, ending at a record boundary) instead.
+struct AtomicFile {
+    tmp: PathBuf,
+    target: PathBuf,
+}
+
+impl AtomicFile {
+    fn create(target: &Path) -> Result<(AtomicFile, File)> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let tmp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let file = File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        Ok((
+            AtomicFile {
+                tmp,
+                target: target.to_path_buf(),
+            },
+            file,
+        ))
+    }
+
+    fn commit(self) -> Result<()> {
+        std::fs::rename(&self.tmp, &self.target)
+            .with_context(|| format!("renaming output to {}", self.target.display()))
+    }
+
+    fn abandon(self) -> PathBuf {
+        let partial = PathBuf::from(format!("{}.partial", self.target.display()));
+        let _ = std::fs::rename(&self.tmp, &partial);
+        partial
+    }
+}
+
+fn run_extract(
+    inputs: &Inputs,
+    format: OutFormat,
+    excel: bool,
+    output: Option<&Path>,
+) -> Result<bool> {
+    let setup = setup(inputs)?;
+    if format == OutFormat::Parquet {
+        let Some(path) = output else {
+            bail!("--format parquet needs -o FILE");
+        };
+        return write_parquet(setup, path);
+    }
+    let (atomic, sink): (Option<AtomicFile>, Box<dyn Write>) = match output {
+        Some(path) => {
+            let (a, f) = AtomicFile::create(path)?;
+            (Some(a), Box::new(BufWriter::new(f)))
+        }
+        None => (None, Box::new(BufWriter::new(io::stdout().lock()))),
+    };
+    let mut writer = match format {
+        OutFormat::Csv => RecordWriter::csv(sink, excel)?,
+        _ => RecordWriter::jsonl(sink),
+    };
+    let result = setup.run(
+        |doc, seg| extract::extract(doc, seg),
+        |records: &Vec<Record>| {
+            writer.write(records)?;
+            Ok(records.len())
         },
-    )
+    );
+    let flushed = writer.flush().map_err(anyhow::Error::from);
+    drop(writer);
+    match (result, flushed) {
+        (Ok((summary, interrupted)), Ok(())) => {
+            if let Some(a) = atomic {
+                if interrupted {
+                    let p = a.abandon();
+                    eprintln!(
+                        "govtext: interrupted; records so far are in {}",
+                        p.display()
+                    );
+                    return Ok(true);
+                }
+                a.commit()?;
+            }
+            Ok(!summary.failed.is_empty() || interrupted)
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            if let Some(a) = atomic {
+                let p = a.abandon();
+                return Err(e.context(format!("output incomplete, kept in {}", p.display())));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn write_parquet(setup: Setup, path: &Path) -> Result<bool> {
+    let (atomic, file) = AtomicFile::create(path)?;
+    let mut writer = govtext::parquet::ParquetWriter::new(file)?;
+    let result = setup.run(
+        |doc, seg| extract::extract(doc, seg),
+        |records: &Vec<Record>| {
+            writer.write(records).map_err(io::Error::other)?;
+            Ok(records.len())
+        },
+    );
+    let (summary, interrupted) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            let p = atomic.abandon();
+            return Err(e.context(format!("output incomplete, kept in {}", p.display())));
+        }
+    };
+    writer.close()?;
+    if interrupted {
+        let p = atomic.abandon();
+        eprintln!(
+            "govtext: interrupted; records so far are in {}",
+            p.display()
+        );
+        return Ok(true);
+    }
+    atomic.commit()?;
+    Ok(!summary.failed.is_empty())
+}
+
+fn run_text(
+    inputs: &Inputs,
+    render: impl Fn(&Document, &Segmenter) -> String + Sync,
+) -> Result<bool> {
+    let setup = setup(inputs)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let (summary, interrupted) = setup.run(render, |text: &String| {
+        out.write_all(text.as_bytes())?;
+        Ok(text.lines().count())
+    })?;
+    out.flush()?;
+    Ok(!summary.failed.is_empty() || interrupted)
 }
 
 fn render_segments(doc: &Document, seg: &Segmenter, format: SegFormat, pos: bool) -> String {

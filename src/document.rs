@@ -19,6 +19,8 @@ pub struct Meta {
     pub kind: Option<String>,
     /// The file the document came from, when it came from a file.
     pub path: Option<PathBuf>,
+    /// Other fields of a JSONL document, carried into every record.
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A decoded report.

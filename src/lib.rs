@@ -13,12 +13,15 @@
 //! 6. [`terms`]: term frequencies per document, the raw material for comparing word use.
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod meta;
+pub mod output;
+pub mod parquet;
 pub mod record;
 pub mod segment;
 pub mod terms;

@@ -60,6 +60,11 @@ impl MetaTable {
         Ok(MetaTable { rows })
     }
 
+    /// Add the rows of another table (its rows win).
+    pub fn extend(&mut self, other: MetaTable) {
+        self.rows.extend(other.rows);
+    }
+
     /// Read a TSV table from a file.
     pub fn read(path: &Path) -> Result<MetaTable> {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io {

@@ -59,6 +59,9 @@ pub struct Record {
     pub period: Option<String>,
     /// The sentence the mention is in.
     pub context: String,
+    /// Other fields of the source JSONL document.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub meta: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Record {
@@ -95,6 +98,7 @@ impl Record {
             subject: None,
             period: None,
             context,
+            meta: serde_json::Map::new(),
         }
     }
 }

@@ -52,6 +52,7 @@ pub fn extract(doc: &Document, segmenter: &Segmenter) -> Vec<Record> {
             r.period = a.period;
             r.region = doc.meta.region.clone();
             r.year = doc.meta.year;
+            r.meta.clone_from(&doc.meta.extra);
             records.push(r);
         }
     }

@@ -1,0 +1,437 @@
+//! The batch stage: a stream of documents (files, directories, stdin, JSON Lines of documents)
+//! processed in parallel with results handed back in input order.
+//!
+//! Jobs are read lazily and processed a bounded chunk at a time (rayon inside the chunk, order
+//! kept by collecting into a vector), so memory depends on the chunk, not on the corpus: a JSONL
+//! file of millions of documents streams. A document that fails — unreadable, undecodable,
+//! a bad JSONL line, even a panic in processing — becomes a failed outcome naming it; the others
+//! go on. The library reports outcomes to a callback and never prints.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::input::{self, Input, Source};
+use crate::meta::{self, MetaTable};
+
+/// How to read input files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// By extension: `*.jsonl` are JSON Lines of documents, anything else is one text document.
+    Auto,
+    /// Every file is one text document.
+    Text,
+    /// Every file (and stdin) is JSON Lines of documents.
+    Jsonl,
+}
+
+/// One unit of work.
+#[derive(Debug)]
+pub enum Job {
+    /// A text document to read and decode (done by the worker).
+    File(Input),
+    /// A document already parsed from a JSONL line.
+    Doc(Document),
+    /// Something that failed before processing: (name, error).
+    Failed(String, Error),
+}
+
+impl Job {
+    fn name(&self) -> String {
+        match self {
+            Job::File(i) => i.display(),
+            Job::Doc(d) => d.id.clone(),
+            Job::Failed(n, _) => n.clone(),
+        }
+    }
+}
+
+/// Iterator over jobs: paths expanded, JSONL files streamed line by line.
+pub struct Jobs {
+    inputs: std::vec::IntoIter<Result<Input>>,
+    format: InputFormat,
+    current: Option<(String, Box<dyn BufRead + Send>, usize)>,
+}
+
+impl Jobs {
+    /// Jobs for `paths` (see [`input::collect`]) read as `format`.
+    pub fn new(paths: &[PathBuf], glob: &str, format: InputFormat) -> Jobs {
+        Jobs::from_inputs(input::collect(paths, glob), format)
+    }
+
+    /// Jobs for an explicit list of inputs.
+    pub fn from_inputs(inputs: Vec<Result<Input>>, format: InputFormat) -> Jobs {
+        Jobs {
+            inputs: inputs.into_iter(),
+            format,
+            current: None,
+        }
+    }
+
+    /// How many inputs (files, stdin) are listed; JSONL files count once.
+    pub fn inputs_len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    fn is_jsonl(&self, input: &Input) -> bool {
+        match (self.format, &input.source) {
+            (InputFormat::Jsonl, _) => true,
+            (InputFormat::Text, _) => false,
+            (InputFormat::Auto, Source::File(p)) => p.extension().is_some_and(|e| e == "jsonl"),
+            (InputFormat::Auto, Source::Stdin) => false,
+        }
+    }
+}
+
+impl Iterator for Jobs {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        loop {
+            if let Some((name, reader, line_no)) = &mut self.current {
+                let mut line = String::new();
+                match reader.read_line(&mut line) {
+                    Ok(0) => self.current = None,
+                    Ok(_) => {
+                        *line_no += 1;
+                        if line.trim().is_empty() {
+                            continue;
+                        }
+                        return Some(match parse_jsonl_doc(&line, name, *line_no) {
+                            Ok(doc) => Job::Doc(doc),
+                            Err(e) => Job::Failed(format!("{name}:{line_no}"), e),
+                        });
+                    }
+                    Err(source) => {
+                        let name = name.clone();
+                        self.current = None;
+                        return Some(Job::Failed(
+                            name.clone(),
+                            Error::Io {
+                                path: name.into(),
+                                source,
+                            },
+                        ));
+                    }
+                }
+                continue;
+            }
+            let input = match self.inputs.next()? {
+                Ok(i) => i,
+                Err(e) => return Some(Job::Failed(error_path(&e), e)),
+            };
+            if !self.is_jsonl(&input) {
+                return Some(Job::File(input));
+            }
+            let reader: Box<dyn BufRead + Send> = match &input.source {
+                Source::Stdin => Box::new(BufReader::new(std::io::stdin())),
+                Source::File(p) => match File::open(p) {
+                    Ok(f) => Box::new(BufReader::new(f)),
+                    Err(source) => {
+                        return Some(Job::Failed(
+                            input.display(),
+                            Error::Io {
+                                path: p.clone(),
+                                source,
+                            },
+                        ));
+                    }
+                },
+            };
+            self.current = Some((input.display(), reader, 0));
+        }
+    }
+}
+
+fn error_path(e: &Error) -> String {
+    match e {
+        Error::Io { path, .. }
+        | Error::Undecodable { path, .. }
+        | Error::Empty { path }
+        | Error::Dictionary { path, .. }
+        | Error::BadRecord { path, .. } => path.display().to_string(),
+    }
+}
+
+/// One JSONL line as a document: `id` and `text` required, `region`/`year`/`kind` used, every
+/// other field kept as metadata.
+pub fn parse_jsonl_doc(line: &str, file: &str, line_no: usize) -> Result<Document> {
+    let bad = |reason: String| Error::BadRecord {
+        path: PathBuf::from(file),
+        line: line_no,
+        reason,
+    };
+    let value: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
+    let Value::Object(mut obj) = value else {
+        return Err(bad("not a JSON object".into()));
+    };
+    let id = match obj.remove("id") {
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        _ => return Err(bad("no `id` (string or number)".into())),
+    };
+    let text = match obj.remove("text") {
+        Some(Value::String(s)) => s,
+        _ => return Err(bad(format!("document `{id}` has no `text` string"))),
+    };
+    if text.contains('\0') {
+        return Err(bad(format!("document `{id}`: NUL character in text")));
+    }
+    if text.trim().is_empty() {
+        return Err(bad(format!("document `{id}`: empty text")));
+    }
+    let mut doc = Document::from_text(id, text);
+    doc.meta.region = obj.remove("region").and_then(|v| match v {
+        Value::String(s) if !s.is_empty() => Some(s),
+        _ => None,
+    });
+    doc.meta.year = obj.remove("year").and_then(|v| match v {
+        Value::Number(n) => n.as_i64().map(|y| y as i32),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    });
+    doc.meta.kind = obj
+        .remove("kind")
+        .and_then(|v| v.as_str().map(str::to_string));
+    doc.meta.extra = obj;
+    Ok(doc)
+}
+
+/// What happened to one job.
+#[derive(Debug)]
+pub struct Outcome<T> {
+    /// The document's id, or the input's name when it failed before having one.
+    pub name: String,
+    /// Bytes of text processed (UTF-8).
+    pub bytes: usize,
+    /// The result, or the reason it failed.
+    pub result: std::result::Result<T, String>,
+}
+
+/// Counts for the end-of-run summary.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Documents processed.
+    pub ok: usize,
+    /// Documents that failed, with the reason.
+    pub failed: Vec<(String, String)>,
+    /// Records (or lines) produced.
+    pub records: usize,
+    /// Bytes of text processed.
+    pub bytes: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    /// Throughput in MB/s.
+    pub fn mb_per_s(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Documents per parallel chunk for a pool of `threads`.
+pub fn chunk_size(threads: usize) -> usize {
+    (threads * 16).max(16)
+}
+
+/// Run `work` over all jobs on `pool`, a chunk at a time, handing outcomes to `sink` in input
+/// order. `sink` returns false to stop early (Ctrl-C, a closed output). Metadata is inferred
+/// (see [`meta::infer`]) before `work` sees a document.
+pub fn run<T, W, S>(
+    jobs: Jobs,
+    pool: &rayon::ThreadPool,
+    table: Option<&MetaTable>,
+    work: W,
+    mut sink: S,
+) -> Summary
+where
+    T: Send,
+    W: Fn(&Document) -> T + Sync,
+    S: FnMut(Outcome<T>) -> bool,
+{
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let chunk = chunk_size(pool.current_num_threads());
+    let mut jobs = jobs.peekable();
+    while jobs.peek().is_some() {
+        let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
+        let outcomes: Vec<Outcome<T>> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|job| process(job, table, &work))
+                .collect()
+        });
+        for o in outcomes {
+            match &o.result {
+                Ok(_) => summary.ok += 1,
+                Err(reason) => summary.failed.push((o.name.clone(), reason.clone())),
+            }
+            summary.bytes += o.bytes;
+            if !sink(o) {
+                summary.elapsed = started.elapsed();
+                return summary;
+            }
+        }
+    }
+    summary.elapsed = started.elapsed();
+    summary
+}
+
+fn process<T, W>(job: Job, table: Option<&MetaTable>, work: &W) -> Outcome<T>
+where
+    W: Fn(&Document) -> T + Sync,
+{
+    let name = job.name();
+    let doc = match job {
+        Job::File(input) => input.read(),
+        Job::Doc(doc) => Ok(doc),
+        Job::Failed(_, e) => Err(e),
+    };
+    let mut doc = match doc {
+        Ok(d) => d,
+        Err(e) => {
+            return Outcome {
+                name,
+                bytes: 0,
+                result: Err(e.to_string()),
+            };
+        }
+    };
+    meta::infer(&mut doc, table);
+    let bytes = doc.text.len();
+    let id = doc.id.clone();
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&doc))).map_err(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            format!(
+                "{name}: internal error while processing document `{id}` (please report): {what}"
+            )
+        });
+    Outcome {
+        name,
+        bytes,
+        result,
+    }
+}
+
+/// Read a list of paths, one per line (`--files-from`); `-` reads the list from stdin.
+pub fn read_file_list(path: &Path) -> Result<Vec<PathBuf>> {
+    let text = if path.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin()).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+    } else {
+        std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+    };
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(PathBuf::from)
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_documents_keep_their_fields() {
+        let d = parse_jsonl_doc(
+            r#"{"id": "hn-2020", "text": "增长6%。", "region": "河南省", "year": "2020", "source": "gov.cn"}"#,
+            "docs.jsonl",
+            3,
+        )
+        .unwrap();
+        assert_eq!(d.id, "hn-2020");
+        assert_eq!(
+            (d.meta.region.as_deref(), d.meta.year),
+            (Some("河南省"), Some(2020))
+        );
+        assert_eq!(d.meta.extra["source"], "gov.cn");
+        let e = parse_jsonl_doc(r#"{"id": 7}"#, "docs.jsonl", 4).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "docs.jsonl:4: document `7` has no `text` string"
+        );
+        assert!(parse_jsonl_doc("{oops", "docs.jsonl", 5).is_err());
+    }
+
+    #[test]
+    fn outcomes_come_back_in_input_order_whatever_the_threads() {
+        let dir = std::env::temp_dir().join(format!("govtext-batch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut lines = String::new();
+        for i in 0..200 {
+            lines.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"text\": \"第{i}号文件，增长{i}%。\"}}\n"
+            ));
+        }
+        lines.push_str("not json\n");
+        let path = dir.join("docs.jsonl");
+        std::fs::write(&path, lines).unwrap();
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let mut names = Vec::new();
+            let summary = run(
+                Jobs::new(std::slice::from_ref(&path), "*", InputFormat::Auto),
+                &pool,
+                None,
+                |d| d.id.len(),
+                |o| {
+                    names.push(o.name);
+                    true
+                },
+            );
+            assert_eq!(summary.ok, 200);
+            assert_eq!(summary.failed.len(), 1);
+            assert!(summary.failed[0].0.ends_with("docs.jsonl:201"));
+            let want: Vec<String> = (0..200).map(|i| format!("d{i}")).collect();
+            assert_eq!(&names[..200], &want[..]);
+        }
+    }
+
+    #[test]
+    fn a_panic_is_one_failed_document() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let dir = std::env::temp_dir().join(format!("govtext-panic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("docs.jsonl");
+        std::fs::write(&path, "{\"id\":\"a\",\"text\":\"好\"}\n{\"id\":\"boom\",\"text\":\"坏\"}\n{\"id\":\"c\",\"text\":\"好\"}\n").unwrap();
+        let summary = run(
+            Jobs::new(&[path], "*", InputFormat::Auto),
+            &pool,
+            None,
+            |d| {
+                if d.id == "boom" {
+                    panic!("test panic");
+                }
+                1
+            },
+            |_| true,
+        );
+        assert_eq!(summary.ok, 2);
+        assert!(summary.failed[0].1.contains("boom") && summary.failed[0].1.contains("test panic"));
+    }
+}
