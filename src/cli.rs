@@ -405,13 +405,10 @@ fn run_extract(
         OutFormat::Csv => RecordWriter::csv(sink, excel)?,
         _ => RecordWriter::jsonl(sink),
     };
-    let result = setup.run(
-        |doc, seg| extract::extract(doc, seg),
-        |records: &Vec<Record>| {
-            writer.write(records)?;
-            Ok(records.len())
-        },
-    );
+    let result = setup.run(extract::extract, |records: &Vec<Record>| {
+        writer.write(records)?;
+        Ok(records.len())
+    });
     let flushed = writer.flush().map_err(anyhow::Error::from);
     drop(writer);
     match (result, flushed) {
@@ -442,13 +439,10 @@ fn run_extract(
 fn write_parquet(setup: Setup, path: &Path) -> Result<bool> {
     let (atomic, file) = AtomicFile::create(path)?;
     let mut writer = govtext::parquet::ParquetWriter::new(file)?;
-    let result = setup.run(
-        |doc, seg| extract::extract(doc, seg),
-        |records: &Vec<Record>| {
-            writer.write(records).map_err(io::Error::other)?;
-            Ok(records.len())
-        },
-    );
+    let result = setup.run(extract::extract, |records: &Vec<Record>| {
+        writer.write(records).map_err(io::Error::other)?;
+        Ok(records.len())
+    });
     let (summary, interrupted) = match result {
         Ok(r) => r,
         Err(e) => {

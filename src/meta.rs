@@ -15,8 +15,11 @@ use crate::error::{Error, Result};
 /// Region and year per file, from a TSV sidecar with a header (`file region year`, more columns ignored).
 #[derive(Debug, Clone, Default)]
 pub struct MetaTable {
-    rows: HashMap<String, (Option<String>, Option<i32>, Option<String>)>,
+    rows: HashMap<String, MetaRow>,
 }
+
+/// Region, year and kind of one file.
+type MetaRow = (Option<String>, Option<i32>, Option<String>);
 
 impl MetaTable {
     /// Parse a TSV table; `path` names it in errors. Columns are found by header name
@@ -74,7 +77,7 @@ impl MetaTable {
         Self::parse(&text, path)
     }
 
-    fn get(&self, doc: &Document) -> Option<&(Option<String>, Option<i32>, Option<String>)> {
+    fn get(&self, doc: &Document) -> Option<&MetaRow> {
         let by_path = doc
             .meta
             .path

@@ -84,7 +84,7 @@ pub enum RecordWriter<W: Write> {
     /// One JSON object per line.
     Jsonl(W),
     /// CSV with a header row.
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
 }
 
 impl<W: Write> RecordWriter<W> {
@@ -100,7 +100,7 @@ impl<W: Write> RecordWriter<W> {
         }
         let mut csv = csv::Writer::from_writer(w);
         csv.write_record(COLUMNS)?;
-        Ok(RecordWriter::Csv(csv))
+        Ok(RecordWriter::Csv(Box::new(csv)))
     }
 
     /// Write the records of one document.

@@ -422,7 +422,11 @@ fn mention_at(
         return None;
     }
     if let Some(u) = unit {
-        if u.written == "次" && MEETING_AFTER_CI.iter().any(|w| after[3..].starts_with(w)) {
+        // 十次全会, and 十一届十次: plenary sessions are ordinals.
+        let after_jie = norm[..s].ends_with('届');
+        if u.written == "次"
+            && (after_jie || MEETING_AFTER_CI.iter().any(|w| after[3..].starts_with(w)))
+        {
             return None;
         }
         // 四个方面: the parts of a speech, not a figure.
@@ -1105,6 +1109,7 @@ mod tests {
             ("第十四届人民代表大会。", "十四"),
             ("十六届政府召开。", "十六"),
             ("区委十一届十次全会。", "十次"),
+            ("按照省委十一届十次、十一次全会部署。", "十次"),
             ("首届博览会。", "首"),
             ("一、疫情防控取得成果。", "一"),
             ("（二）民生保障。", "二"),
