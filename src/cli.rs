@@ -203,6 +203,7 @@ struct Setup {
     progress: Option<indicatif::ProgressBar>,
     interrupted: Arc<AtomicBool>,
     quiet: bool,
+    summary: bool,
 }
 
 fn setup(inputs: &Inputs) -> Result<Setup> {
@@ -260,6 +261,7 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
         progress,
         interrupted,
         quiet: inputs.quiet,
+        summary: true,
     })
 }
 
@@ -279,6 +281,7 @@ impl Setup {
             progress,
             interrupted,
             quiet,
+            summary: print_summary,
         } = self;
         let mut write_error: Option<io::Error> = None;
         let mut records = 0usize;
@@ -323,7 +326,7 @@ impl Setup {
         }
         summary.records = records;
         let was_interrupted = interrupted.load(Ordering::SeqCst);
-        if !quiet {
+        if !quiet && print_summary {
             eprintln!(
                 "govtext: {} documents ok, {} failed, {} records, {:.1} MB in {:.2} s ({:.1} MB/s){}",
                 summary.ok,
@@ -467,7 +470,9 @@ fn run_text(
     inputs: &Inputs,
     render: impl Fn(&Document, &Segmenter) -> String + Sync,
 ) -> Result<bool> {
-    let setup = setup(inputs)?;
+    let mut setup = setup(inputs)?;
+    // segment and terms print their errors as they come; the summary belongs to extract.
+    setup.summary = false;
     let mut out = BufWriter::new(io::stdout().lock());
     let (summary, interrupted) = setup.run(render, |text: &String| {
         out.write_all(text.as_bytes())?;

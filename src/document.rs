@@ -135,7 +135,31 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<String, DecodeProblem> {
     if text.trim().is_empty() {
         return Err(DecodeProblem::Empty);
     }
+    // Bytes that decode without error can still be noise (binary behind a UTF-16 BOM, a
+    // mis-detected encoding): a report is mostly Chinese, ASCII and punctuation.
+    let total = text.chars().count();
+    let plausible = text.chars().filter(|&c| plausible_char(c)).count();
+    if total >= 16 && plausible * 10 < total * 7 {
+        return Err(DecodeProblem::Bad(format!(
+            "only {plausible} of {total} characters look like Chinese or ASCII text"
+        )));
+    }
     Ok(text)
+}
+
+/// Characters a Chinese report is made of.
+fn plausible_char(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~'
+        | '\u{a0}'..='\u{17f}'          // Latin-1 and Latin Extended-A
+        | '\u{2000}'..='\u{27bf}'       // punctuation, symbols, arrows, shapes (● ■ ① …)
+        | '\u{3000}'..='\u{30ff}'       // CJK punctuation, kana
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff00}'..='\u{ffef}'
+        | '\u{20000}'..='\u{2ffff}')
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -203,6 +227,10 @@ mod tests {
         ));
         let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 31) as u8 + 1).collect();
         assert!(matches!(decode(&noise), Err(DecodeProblem::Bad(_))));
+        // Noise behind a UTF-16 BOM decodes without error but is not text.
+        let mut bom_noise = vec![0xFF, 0xFE];
+        bom_noise.extend((0..400u32).flat_map(|i| [(i * 37 % 251) as u8, 0xA0 + (i % 50) as u8]));
+        assert!(matches!(decode(&bom_noise), Err(DecodeProblem::Bad(_))));
     }
 
     #[test]

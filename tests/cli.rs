@@ -34,6 +34,7 @@ fn bad_inputs_are_reported_and_good_ones_complete() {
         assert!(alone.status.success());
         let mixed = govtext(&[
             cmd,
+            "-q",
             bin.to_str().unwrap(),
             empty.to_str().unwrap(),
             missing.to_str().unwrap(),
