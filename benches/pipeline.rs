@@ -24,7 +24,12 @@ fn load(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
         .into_iter()
-        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -63,7 +68,12 @@ fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, seg: &
     g.throughput(Throughput::Bytes(total as u64));
     g.sample_size(10);
     g.bench_function("jieba_cut_raw", |b| {
-        b.iter(|| texts.iter().map(|d| seg.cut_count(black_box(&d.text))).sum::<usize>())
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|d| seg.cut_count(black_box(&d.text)))
+                .sum::<usize>()
+        })
     });
     g.bench_function("segment", |b| {
         b.iter(|| {
@@ -77,13 +87,25 @@ fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, seg: &
         })
     });
     g.bench_function("extract", |b| {
-        b.iter(|| texts.iter().map(|d| extract::extract(black_box(d), seg).len()).sum::<usize>())
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|d| extract::extract(black_box(d), seg).len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("pipeline_1_thread", |b| {
-        b.iter(|| docs.iter().map(|(id, bytes)| pipeline(bytes, id, seg)).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|(id, bytes)| pipeline(bytes, id, seg))
+                .sum::<usize>()
+        })
     });
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
     g.bench_function(format!("pipeline_{threads}_threads"), |b| {
         b.iter(|| {
             pool.install(|| {
@@ -99,10 +121,21 @@ fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, seg: &
 fn benches(c: &mut Criterion) {
     let started = Instant::now();
     let seg = Segmenter::new();
-    eprintln!("start-up: Segmenter::new() took {:.0} ms", started.elapsed().as_secs_f64() * 1e3);
-    let mb: usize = std::env::var("GOVTEXT_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    eprintln!(
+        "start-up: Segmenter::new() took {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    let mb: usize = std::env::var("GOVTEXT_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    bench_set(c, "corpus", replicate(&load(&root.join("corpus")), mb), &seg);
+    bench_set(
+        c,
+        "corpus",
+        replicate(&load(&root.join("corpus")), mb),
+        &seg,
+    );
     let shared = load(&root.join("../shared/reports"));
     if !shared.is_empty() {
         bench_set(c, "shared_reports", replicate(&shared, mb), &seg);

@@ -40,8 +40,8 @@ pub struct Indicator {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     indicators: Vec<Indicator>,
-    /// (synonym, index), longest synonyms first.
-    synonyms: Vec<(String, usize)>,
+    /// Synonym → index.
+    by_synonym: std::collections::HashMap<String, usize>,
 }
 
 impl Lexicon {
@@ -71,10 +71,13 @@ impl Lexicon {
                 synonyms: syns,
             });
         }
-        synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let mut by_synonym = std::collections::HashMap::new();
+        for (syn, i) in synonyms {
+            by_synonym.entry(syn).or_insert(i);
+        }
         Lexicon {
             indicators,
-            synonyms,
+            by_synonym,
         }
     }
 
@@ -97,16 +100,27 @@ impl Lexicon {
     /// The indicator a phrase names: the longest synonym the phrase ends with, else the longest
     /// it contains (the head of a Chinese noun phrase is at its end).
     pub fn lookup(&self, phrase: &str) -> Option<&Indicator> {
-        let suffix = self
-            .synonyms
-            .iter()
-            .find(|(s, _)| phrase.ends_with(s.as_str()));
-        let found = suffix.or_else(|| {
-            self.synonyms
-                .iter()
-                .find(|(s, _)| phrase.contains(s.as_str()))
-        });
-        found.map(|(_, i)| &self.indicators[*i])
+        let starts: Vec<usize> = phrase.char_indices().map(|(i, _)| i).collect();
+        let hit = |s: &str| self.by_synonym.get(s).map(|&i| &self.indicators[i]);
+        // Longest suffix first, then the longest contained synonym.
+        if let Some(found) = starts.iter().find_map(|&i| hit(&phrase[i..])) {
+            return Some(found);
+        }
+        if starts.len() > 40 {
+            return None;
+        }
+        let mut ends: Vec<usize> = starts.iter().skip(1).copied().collect();
+        ends.push(phrase.len());
+        for len in (2..starts.len()).rev() {
+            for (k, &i) in starts.iter().enumerate() {
+                if let Some(&e) = ends.get(k + len - 1) {
+                    if let Some(found) = hit(&phrase[i..e]) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        None
     }
 }
 
@@ -220,6 +234,9 @@ const CUES: &[(&str, Cue)] = &[
     ("占", Cue::Share),
 ];
 
+static CUE_MAP: LazyLock<std::collections::HashMap<&'static str, (&'static str, Cue)>> =
+    LazyLock::new(|| CUES.iter().map(|&(w, c)| (w, (w, c))).collect());
+
 const YOY: &[&str] = &[
     "同比",
     "比上年同期",
@@ -296,6 +313,9 @@ const SKIP_WORDS: &[&str] = &[
     "保持",
     "可比价格",
 ];
+
+static SKIP_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| SKIP_WORDS.iter().chain(YOY).copied().collect());
 
 /// Heads that only name a total of something said before.
 const GENERIC_HEADS: &[&str] = &[
@@ -390,7 +410,7 @@ fn phrase_before_once(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<Str
         if t.start < floor {
             break;
         }
-        let always = YOY.contains(&t.word) || t.is_space() || SKIP_WORDS.contains(&t.word);
+        let always = t.is_space() || SKIP_SET.contains(t.word);
         let year = t.pos == "m" && t.word.len() == 4 && t.word.bytes().all(|c| c.is_ascii_digit());
         let skip = (matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r")
             && !noun_like(t.pos))
@@ -563,6 +583,13 @@ pub fn attribute_sentence(
     let text_between = |a: usize, b: usize| &norm[at(a)..at(b.max(a))];
 
     heading_state(norm, state, mentions.is_empty());
+    if mentions.is_empty() {
+        // Only a targets list opened here matters to later sentences of the paragraph.
+        if norm.contains("目标是") || norm.contains("目标为") {
+            state.targets_paragraph = Some(paragraph);
+        }
+        return Vec::new();
+    }
     // Targets.
     let has_word = |w: &str| tokens.iter().any(|t| t.word == w);
     // 完成年度目标的48%: progress against a target is an outcome, not a target.
@@ -657,35 +684,28 @@ pub fn attribute_sentence(
                 clause_start
             };
             // Nearest cue before the mention, within the clause.
-            let mut best: Option<(usize, &str, Cue)> = None;
             let lead_base = at(clause_start);
+            let char_of = |byte: usize| base + bytes.partition_point(|&b| b < byte);
             let begins_token = |i: usize| {
-                let c = base + norm[..lead_base + i].chars().count();
-                tokens.iter().any(|t| t.start == c)
+                let c = char_of(lead_base + i);
+                tokens.binary_search_by_key(&c, |t| t.start).is_ok()
             };
-            // A cue is whole words: 减 of 减免 or 新增 of 新增市场主体 is not a cue.
-            let whole_words = |i: usize, w: &str| {
-                let e = base + norm[..lead_base + i + w.len()].chars().count();
-                begins_token(i) && tokens.iter().any(|t| t.end == e)
-            };
-            for (w, c) in CUES {
-                let found = lead
-                    .rmatch_indices(*w)
-                    .map(|(i, _)| i)
-                    .find(|&i| whole_words(i, w));
-                if let Some(i) = found {
-                    let end = i + w.len();
-                    let better = match best {
-                        None => true,
-                        Some((bi, bw, _)) => {
-                            end > bi + bw.len() || (end == bi + bw.len() && w.len() > bw.len())
+            // The cue nearest before the mention (longest on ties), matched on whole tokens:
+            // 减 of 减免 or 新增 of 新增市场主体 is not a cue; 增加到 is 增加 + 到.
+            let mut best: Option<(usize, &str, Cue)> = None;
+            let lo = tokens.partition_point(|t| t.start < clause_start);
+            let hi = tokens.partition_point(|t| t.end <= m.start);
+            'ends: for e in (lo..hi).rev() {
+                for s in e.saturating_sub(2).max(lo)..=e {
+                    let w = &norm[at(tokens[s].start)..at(tokens[e].end)];
+                    if let Some(&(word, cue)) = CUE_MAP.get(w) {
+                        // 占地, 占用 are not shares.
+                        let rest = &norm[at(tokens[e].end)..];
+                        if word == "占" && rest.starts_with(['地', '用']) {
+                            continue;
                         }
-                    };
-                    // 占地, 占用 are not shares.
-                    let not_share = *w == "占"
-                        && (lead[end..].starts_with('地') || lead[end..].starts_with('用'));
-                    if better && !not_share {
-                        best = Some((i, w, *c));
+                        best = Some((at(tokens[s].start) - lead_base, word, cue));
+                        break 'ends;
                     }
                 }
             }
@@ -783,7 +803,7 @@ pub fn attribute_sentence(
             if (ind.is_none()
                 || ind
                     .as_deref()
-                    .is_some_and(|i| tokens.iter().any(|t| t.word == i && t.pos == "v")))
+                    .is_some_and(|i| tokens[lo..hi].iter().any(|t| t.word == i && t.pos == "v")))
                 && let Some(after) = phrase_after(tokens, m.end, clause_end(norm, base, m.end, &at))
             {
                 ind = Some(after);

@@ -198,6 +198,31 @@ impl CharCursor<'_> {
     }
 }
 
+/// True when the sentence may hold a quantity: a numeral run with a digit, or Chinese numerals
+/// followed by a unit, `分之`, or inside `翻…番`. Sentences without one need no segmentation.
+pub fn may_have_quantity(norm: &str) -> bool {
+    if norm.contains("翻番") {
+        return true;
+    }
+    RUN.find_iter(norm).any(|m| {
+        let run = m.as_str();
+        if run.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        let after = &norm[m.end()..];
+        // A lone 一 before a measure word is an article (一个, 一批), never a quantity.
+        if run == "一" && match_unit(after).is_some_and(|u| u.kind == Kind::Count) {
+            return false;
+        }
+        // The run's last character may begin the unit (千瓦, 百分点) or be a multiplier.
+        let last = run.chars().next_back().map_or(0, char::len_utf8);
+        after.starts_with("分之")
+            || after.starts_with('番')
+            || match_unit(after).is_some()
+            || match_unit(&norm[m.end() - last..]).is_some()
+    })
+}
+
 /// Find every quantity in a sentence. `norm` is the normalised sentence, `orig` the same sentence
 /// as written (same characters), `base` its first character in the document, `tokens` its
 /// segmentation (document offsets).
@@ -491,7 +516,7 @@ fn mention_at(
     // A unit glued to a longer word (`14亿人口`: 人 is the start of 人口) is not a unit.
     if let Some(u) = unit {
         let (us, ue) = (base + cursor.at(num.end), base + cursor.at(unit_end));
-        let glued = tokens.iter().any(|t| {
+        let glued = window(tokens, us, ue + 1).iter().any(|t| {
             t.start >= us
                 && t.start < ue
                 && t.end > ue
@@ -529,7 +554,7 @@ fn mention_at(
     // Chinese numerals inside a word (统一, 进一步, 二七区, 一次性) are not numbers.
     if num.number.chinese || num.text.starts_with(|c: char| !c.is_ascii_digit()) {
         let (cs, ce) = (base + cursor.at(s), base + cursor.at(end));
-        let inside_word = tokens.iter().any(|t| {
+        let inside_word = window(tokens, cs, ce + 1).iter().any(|t| {
             let straddles_start = t.start < cs && t.end > cs;
             let straddles_end = t.start < ce && t.end > ce;
             (straddles_start || straddles_end) && !is_numeric_pos(t.pos)
@@ -694,6 +719,13 @@ fn compound_unit(after: &str, unit: Option<&'static Unit>) -> Option<(usize, Str
     })?;
     let len = a_len + 1 + b.len();
     Some((len, after[..len].to_string()))
+}
+
+/// The tokens overlapping characters `from..to` (tokens are sorted and contiguous).
+fn window<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> &'t [Token<'a>] {
+    let lo = tokens.partition_point(|t| t.end <= from);
+    let hi = tokens.partition_point(|t| t.start < to);
+    &tokens[lo..hi.max(lo)]
 }
 
 fn is_run_like(c: char) -> bool {

@@ -1,7 +1,7 @@
 //! Extraction: every quantity of a document as a [`Record`](crate::record::Record).
 //!
 //! Steps per document: normalise (one char for one char) → split sentences → cut each sentence
-//! with the shared [`Segmenter`] → scan the sentence for numeral runs ([`mention`]) using the
+//! that may hold a figure with the shared [`Segmenter`] → scan the sentence for numeral runs ([`mention`]) using the
 //! numeral grammar ([`number`]) and the unit lexicon ([`unit`]) → records with offsets into
 //! the original text.
 
@@ -12,7 +12,7 @@ pub mod unit;
 
 use crate::document::{Document, normalize};
 use crate::record::Record;
-use crate::segment::Segmenter;
+use crate::segment::{Segmenter, split_sentences};
 
 /// Extract every quantity mention of a document, in document order.
 pub fn extract(doc: &Document, segmenter: &Segmenter) -> Vec<Record> {
@@ -20,16 +20,21 @@ pub fn extract(doc: &Document, segmenter: &Segmenter) -> Vec<Record> {
     let mut records = Vec::new();
     let lexicon = attribute::Lexicon::shipped();
     let mut state = attribute::DocState::default();
-    for (i, seg) in segmenter.segment(&doc.text, &norm).into_iter().enumerate() {
-        let s = &seg.sentence;
+    for (i, s) in split_sentences(&doc.text, &norm).into_iter().enumerate() {
         let orig = &doc.text[s.orig.clone()];
         let sentence = &norm[s.norm.clone()];
-        let mentions = mention::scan_sentence(sentence, orig, s.start, &seg.tokens, segmenter);
+        // Most sentences of a report hold no figure: they are not segmented at all.
+        let tokens = if mention::may_have_quantity(sentence) {
+            segmenter.tag(sentence, s.start)
+        } else {
+            Vec::new()
+        };
+        let mentions = mention::scan_sentence(sentence, orig, s.start, &tokens, segmenter);
         let attributions = attribute::attribute_sentence(
             sentence,
             s.start,
             s.paragraph,
-            &seg.tokens,
+            &tokens,
             &mentions,
             &mut state,
             lexicon,

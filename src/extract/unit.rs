@@ -208,16 +208,37 @@ pub static NOT_QUANTITY_AFTER: &[&str] = &[
     "代", "版", "楼", "层", "路", "大", "号线", "星", "线", "维", "环", "纵", "横",
 ];
 
+/// Units by first character, longest first.
+static BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static Unit>>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: std::collections::HashMap<char, Vec<&'static Unit>> = Default::default();
+        for u in UNITS {
+            if let Some(c) = u.written.chars().next() {
+                m.entry(c).or_default().push(u);
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|u| std::cmp::Reverse(u.written.len()));
+        }
+        m
+    });
+
 /// The longest unit written at the start of `text`.
 pub fn match_unit(text: &str) -> Option<&'static Unit> {
-    UNITS
+    let first = text.chars().next()?;
+    BY_FIRST
+        .get(&first)?
         .iter()
-        .filter(|u| text.starts_with(u.written))
-        .max_by_key(|u| u.written.len())
+        .copied()
+        .find(|u| text.starts_with(u.written))
 }
 
 /// The not-a-quantity word at the start of `text`, if any.
 pub fn match_not_quantity(text: &str) -> Option<&'static str> {
+    let first = text.chars().next()?;
+    if !NOT_QUANTITY_AFTER.iter().any(|w| w.starts_with(first)) {
+        return None;
+    }
     NOT_QUANTITY_AFTER
         .iter()
         .copied()
