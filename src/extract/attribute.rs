@@ -113,10 +113,8 @@ impl Lexicon {
         ends.push(phrase.len());
         for len in (2..starts.len()).rev() {
             for (k, &i) in starts.iter().enumerate() {
-                if let Some(&e) = ends.get(k + len - 1) {
-                    if let Some(found) = hit(&phrase[i..e]) {
-                        return Some(found);
-                    }
+                if let Some(found) = ends.get(k + len - 1).and_then(|&e| hit(&phrase[i..e])) {
+                    return Some(found);
                 }
             }
         }
