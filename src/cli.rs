@@ -384,37 +384,68 @@ impl AtomicFile {
     }
 }
 
+/// Where records go: a text format on any writer, or Parquet on a file.
+enum Sink {
+    Text(RecordWriter<Box<dyn Write>>),
+    Parquet(Box<govtext::parquet::ParquetWriter>),
+}
+
+impl Sink {
+    fn text(format: OutFormat, w: Box<dyn Write>, excel: bool) -> io::Result<Sink> {
+        Ok(Sink::Text(match format {
+            OutFormat::Csv => RecordWriter::csv(w, excel)?,
+            _ => RecordWriter::jsonl(w),
+        }))
+    }
+
+    fn write(&mut self, records: &[Record]) -> io::Result<()> {
+        match self {
+            Sink::Text(w) => w.write(records),
+            Sink::Parquet(w) => w.write(records).map_err(io::Error::other),
+        }
+    }
+
+    /// Flush, or write the Parquet footer: after this the output is a whole file.
+    fn finish(self) -> Result<()> {
+        match self {
+            Sink::Text(mut w) => Ok(w.flush()?),
+            Sink::Parquet(w) => Ok(w.close()?),
+        }
+    }
+}
+
 fn run_extract(
     inputs: &Inputs,
     format: OutFormat,
     excel: bool,
     output: Option<&Path>,
 ) -> Result<bool> {
-    let setup = setup(inputs)?;
-    if format == OutFormat::Parquet {
-        let Some(path) = output else {
-            bail!("--format parquet needs -o FILE");
-        };
-        return write_parquet(setup, path);
+    if format == OutFormat::Parquet && output.is_none() {
+        bail!("--format parquet needs -o FILE");
     }
-    let (atomic, sink): (Option<AtomicFile>, Box<dyn Write>) = match output {
+    let setup = setup(inputs)?;
+    let (atomic, mut sink) = match output {
         Some(path) => {
-            let (a, f) = AtomicFile::create(path)?;
-            (Some(a), Box::new(BufWriter::new(f)))
+            let (atomic, file) = AtomicFile::create(path)?;
+            let sink = match format {
+                OutFormat::Parquet => {
+                    Sink::Parquet(Box::new(govtext::parquet::ParquetWriter::new(file)?))
+                }
+                _ => Sink::text(format, Box::new(BufWriter::new(file)), excel)?,
+            };
+            (Some(atomic), sink)
         }
-        None => (None, Box::new(BufWriter::new(io::stdout().lock()))),
-    };
-    let mut writer = match format {
-        OutFormat::Csv => RecordWriter::csv(sink, excel)?,
-        _ => RecordWriter::jsonl(sink),
+        None => (
+            None,
+            Sink::text(format, Box::new(BufWriter::new(io::stdout().lock())), excel)?,
+        ),
     };
     let result = setup.run(extract::extract, |records: &Vec<Record>| {
-        writer.write(records)?;
+        sink.write(records)?;
         Ok(records.len())
     });
-    let flushed = writer.flush().map_err(anyhow::Error::from);
-    drop(writer);
-    match (result, flushed) {
+    let finished = sink.finish();
+    match (result, finished) {
         (Ok((summary, interrupted)), Ok(())) => {
             if let Some(a) = atomic {
                 if interrupted {
@@ -429,41 +460,14 @@ fn run_extract(
             }
             Ok(!summary.failed.is_empty() || interrupted)
         }
-        (Err(e), _) | (_, Err(e)) => {
-            if let Some(a) = atomic {
+        (Err(e), _) | (_, Err(e)) => match atomic {
+            Some(a) => {
                 let p = a.abandon();
-                return Err(e.context(format!("output incomplete, kept in {}", p.display())));
+                Err(e.context(format!("output incomplete, kept in {}", p.display())))
             }
-            Err(e)
-        }
+            None => Err(e),
+        },
     }
-}
-
-fn write_parquet(setup: Setup, path: &Path) -> Result<bool> {
-    let (atomic, file) = AtomicFile::create(path)?;
-    let mut writer = govtext::parquet::ParquetWriter::new(file)?;
-    let result = setup.run(extract::extract, |records: &Vec<Record>| {
-        writer.write(records).map_err(io::Error::other)?;
-        Ok(records.len())
-    });
-    let (summary, interrupted) = match result {
-        Ok(r) => r,
-        Err(e) => {
-            let p = atomic.abandon();
-            return Err(e.context(format!("output incomplete, kept in {}", p.display())));
-        }
-    };
-    writer.close()?;
-    if interrupted {
-        let p = atomic.abandon();
-        eprintln!(
-            "govtext: interrupted; records so far are in {}",
-            p.display()
-        );
-        return Ok(true);
-    }
-    atomic.commit()?;
-    Ok(!summary.failed.is_empty())
 }
 
 fn run_text(
