@@ -101,6 +101,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TermsFormat::Tsv)]
         format: TermsFormat,
     },
+    /// Compare reports across years: series, targets against outcomes, consistency, vocabulary.
+    Compare {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Records already extracted (`govtext extract` JSON Lines) to use as well.
+        #[arg(long, value_name = "FILE")]
+        records: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Markdown)]
+        format: CompareFormat,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Terms listed per year in the vocabulary shift.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+    },
     /// Score predictions against gold annotations (JSONL files or directories of them).
     Eval {
         /// Gold annotations.
@@ -118,6 +135,14 @@ enum OutFormat {
     Jsonl,
     Csv,
     Parquet,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CompareFormat {
+    Markdown,
+    Csv,
+    Json,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -168,6 +193,13 @@ fn dispatch(cli: Cli) -> Result<bool> {
             top,
             format,
         } => run_text(&inputs, |doc, seg| render_terms(doc, seg, top, format)),
+        Command::Compare {
+            inputs,
+            records,
+            format,
+            output,
+            top,
+        } => run_compare(&inputs, &records, format, output.as_deref(), top),
         Command::Eval { gold, pred, errors } => {
             let gold_items = read_jsonl_tree(&gold)?;
             let pred_items = read_jsonl_tree(&pred)?;
@@ -468,6 +500,76 @@ fn run_extract(
             None => Err(e),
         },
     }
+}
+
+fn run_compare(
+    inputs: &Inputs,
+    record_files: &[PathBuf],
+    format: CompareFormat,
+    output: Option<&Path>,
+    top: usize,
+) -> Result<bool> {
+    let mut records: Vec<Record> = Vec::new();
+    for path in record_files {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            records.push(
+                serde_json::from_str(line).with_context(|| {
+                    format!("{}:{}: not a govtext record", path.display(), i + 1)
+                })?,
+            );
+        }
+    }
+    let mut docs: Vec<govtext::vocab::DocTerms> = Vec::new();
+    let mut failed = false;
+    if !inputs.paths.is_empty() || inputs.files_from.is_some() {
+        let mut setup = setup(inputs)?;
+        setup.summary = false;
+        let (summary, interrupted) = setup.run(
+            |doc, seg| {
+                let recs = extract::extract(doc, seg);
+                let terms = match (&doc.meta.region, doc.meta.year) {
+                    (Some(r), Some(y)) => {
+                        let (counts, _) = terms::term_counts(doc, seg);
+                        Some((
+                            r.clone(),
+                            y,
+                            counts.into_iter().map(|t| (t.term, t.count)).collect(),
+                        ))
+                    }
+                    _ => None,
+                };
+                (recs, terms)
+            },
+            |(recs, terms): &(Vec<Record>, Option<govtext::vocab::DocTerms>)| {
+                records.extend(recs.iter().cloned());
+                docs.extend(terms.clone());
+                Ok(recs.len())
+            },
+        )?;
+        failed = !summary.failed.is_empty() || interrupted;
+    }
+    let report = govtext::compare::report(&records, govtext::vocab::shifts(&docs, top));
+    let text = match format {
+        CompareFormat::Markdown => report.markdown(),
+        CompareFormat::Csv => report.csv(),
+        CompareFormat::Json => report.json(),
+        CompareFormat::Html => govtext::html::render(&report),
+    };
+    match output {
+        Some(path) => {
+            let (atomic, mut file) = AtomicFile::create(path)?;
+            file.write_all(text.as_bytes())?;
+            atomic.commit()?;
+        }
+        None => io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(failed)
 }
 
 fn run_text(

@@ -14,10 +14,12 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod compare;
 pub mod document;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod html;
 pub mod input;
 pub mod meta;
 pub mod output;
@@ -25,6 +27,7 @@ pub mod parquet;
 pub mod record;
 pub mod segment;
 pub mod terms;
+pub mod vocab;
 
 pub use document::Document;
 pub use error::{Error, Result};
