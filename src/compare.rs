@@ -56,6 +56,9 @@ pub struct Fact {
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^((?:19|20)[0-9]{2})年$").unwrap());
 
+static MULTI_YEAR_BASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[比较](?:19|20)[0-9]{2}年(?:末|底)?").unwrap());
+
 /// Periods that are not one whole year.
 fn sub_or_multi_year(period: &str) -> bool {
     [
@@ -81,6 +84,14 @@ pub fn place(r: &Record) -> Option<Fact> {
     let period = r.period.as_deref().unwrap_or("");
     if sub_or_multi_year(period) {
         return None;
+    }
+    // 比2002年增长65.5%, 年均增长10.6%: changes over several years.
+    if let Some(i) = r.context.find(&r.text) {
+        let before: String = r.context[..i].chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+        let clause = before.rsplit(['，', ',', '；', ';', '。']).next().unwrap_or("");
+        if clause.contains("年均") || MULTI_YEAR_BASE.is_match(clause) {
+            return None;
+        }
     }
     let named = YEAR.captures(period).and_then(|c| c[1].parse::<i32>().ok());
     let year = match (named, target) {

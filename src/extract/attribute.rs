@@ -561,6 +561,11 @@ fn clean_indicator(
         }
     }
     let p = p.trim_start_matches(['其', '中']);
+    // 经济增长预期目标为7%: the target of X names X.
+    let p = ["预期目标", "预期", "目标"]
+        .iter()
+        .find_map(|w| p.strip_suffix(w).filter(|r| r.chars().count() >= 2))
+        .unwrap_or(p);
     (p.chars().count() >= 1).then(|| p.to_string())
 }
 
@@ -591,9 +596,13 @@ pub fn attribute_sentence(
     // Targets.
     let has_word = |w: &str| tokens.iter().any(|t| t.word == w);
     // 完成年度目标的48%: progress against a target is an outcome, not a target.
+    // 全面实现年初确定的主要目标: achieving targets is an outcome too.
     let progress = |w: &str| {
-        norm.match_indices(w)
-            .all(|(i, _)| norm[i + w.len()..].starts_with(['的', '任']))
+        norm.match_indices(w).all(|(i, _)| {
+            let before: String = norm[..i].chars().rev().take(10).collect();
+            norm[i + w.len()..].starts_with(['的', '任'])
+                || ["现实", "成完", "到达"].iter().any(|v| before.contains(v))
+        })
     };
     let mut target = TARGET_WORDS.iter().any(|w| {
         if w.chars().count() == 1 {
@@ -618,12 +627,13 @@ pub fn attribute_sentence(
         target = true;
     }
     // Sentence period.
+    // The earliest period named in the sentence (2012年，… 今年 → 2012年), else the heading's.
     let sentence_period = PERIODS
         .iter()
-        .filter_map(|p| norm.find(p).map(|i| (i, *p)))
+        .filter_map(|p| norm.find(p).map(|i| (i, p.to_string())))
+        .chain(year_period(norm))
         .min_by_key(|(i, _)| *i)
-        .map(|(_, p)| p.to_string())
-        .or_else(|| year_period(norm))
+        .map(|(_, p)| p)
         .or_else(|| state.heading_period.clone());
     let subject_in_sentence = SCOPES
         .iter()
@@ -796,6 +806,15 @@ pub fn attribute_sentence(
                     items = phrase_before(tokens, floor, m.start);
                 }
                 ind = items.first().cloned();
+                // 经济增长预期目标为7%: the target's name stands before the word 目标.
+                if let (Some(i), Some(cs)) = (ind.clone(), cue_start) {
+                    if matches!(i.as_str(), "预期目标" | "目标" | "预期" | "主要预期目标" | "主要目标") {
+                        let np_start = cs.saturating_sub(i.chars().count());
+                        if let Some(b) = phrase_before(tokens, floor, np_start).last() {
+                            ind = Some(format!("{b}{i}"));
+                        }
+                    }
+                }
             }
             // 设立壹佰万元困难群众临时救助基金: no name before, the thing funded or built follows.
             if (ind.is_none()
@@ -862,6 +881,17 @@ pub fn attribute_sentence(
             indicator = ind;
         }
         let mut indicator = indicator.and_then(|i| clean_indicator(&i, &mut subject, &mut period));
+        // 经济增长预期目标为7%, 增速达到6%: a rate of growth named as a noun is a change.
+        let (mut measure, mut direction) = (measure, direction);
+        if m.kind == Kind::Percent
+            && measure == "level"
+            && indicator
+                .as_deref()
+                .is_some_and(|i| ["增长", "增速", "增长速度", "增幅"].iter().any(|w| i.ends_with(w)))
+        {
+            measure = "change";
+            direction = Some("up");
+        }
         // 总数达到146家: a generic head names the previous indicator's total.
         if let Some(i) = &indicator
             && GENERIC_HEADS.contains(&i.as_str())
@@ -899,13 +929,16 @@ fn clause_end(norm: &str, base: usize, from: usize, at: &impl Fn(usize) -> usize
         })
 }
 
-/// `2016年`, `1-6月`, `"十四五"时期` in a sentence.
-fn year_period(norm: &str) -> Option<String> {
+/// `2016年`, `1-6月`, `"十四五"时期` in a sentence, with its byte position.
+fn year_period(norm: &str) -> Option<(usize, String)> {
     static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}[-—至~][0-9]{1,2}月)?|[0-9]{1,2}[-—至~][0-9]{1,2}月|“?[十百]?[一二三四五六七八九十]五”?时期")
             .expect("valid regex")
     });
-    RE.find(norm).map(|m| m.as_str().to_string())
+    // 比2002年 names a base for comparison, not the period.
+    RE.find_iter(norm)
+        .find(|m| !norm[..m.start()].ends_with(['比', '较']))
+        .map(|m| (m.start(), m.as_str().to_string()))
 }
 
 /// Headings switch between review and plan sections and name a period.
