@@ -86,12 +86,27 @@ pub fn place(r: &Record) -> Option<Fact> {
         return None;
     }
     // 比2002年增长65.5%, 年均增长10.6%: changes over several years.
+    let mut year_before = false;
     if let Some(i) = r.context.find(&r.text) {
-        let before: String = r.context[..i].chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-        let clause = before.rsplit(['，', ',', '；', ';', '。']).next().unwrap_or("");
+        let before: String = r.context[..i]
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let clause = before
+            .rsplit(['，', ',', '；', ';', '。'])
+            .next()
+            .unwrap_or("");
         if clause.contains("年均") || MULTI_YEAR_BASE.is_match(clause) {
             return None;
         }
+        // 由上年的515.8亿元增加到541.7亿元: the base is the year before the year reviewed.
+        year_before = ["由上年的", "从上年的", "由去年的", "从去年的"]
+            .iter()
+            .any(|w| clause.ends_with(w));
     }
     let named = YEAR.captures(period).and_then(|c| c[1].parse::<i32>().ok());
     let year = match (named, target) {
@@ -99,6 +114,7 @@ pub fn place(r: &Record) -> Option<Fact> {
         (Some(_), _) => return None,
         (None, true) => report_year,
         (None, false) if period == "今年" => report_year,
+        (None, false) if year_before => report_year - 2,
         (None, false) => report_year - 1,
     };
     Some(Fact {
@@ -146,10 +162,39 @@ pub struct Series {
     pub labels: BTreeMap<SeriesKey, String>,
 }
 
+/// Documents mostly about part of a year (meeting news on the first half, quarterly bulletins):
+/// their figures without an annual period are not annual outcomes.
+fn sub_annual_docs(records: &[Record]) -> std::collections::HashSet<&str> {
+    let mut counts: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    for r in records {
+        let e = counts.entry(r.doc.as_str()).or_default();
+        e.0 += 1;
+        if r.period
+            .as_deref()
+            .is_some_and(|p| p.contains("季度") || p.contains("半年") || p.contains('月'))
+        {
+            e.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (n, sub))| sub * 10 >= n * 3)
+        .map(|(d, _)| d)
+        .collect()
+}
+
 /// Build the series from records (in document order).
 pub fn series(records: &[Record]) -> Series {
     let mut s = Series::default();
-    for f in records.iter().filter_map(place) {
+    let partial = sub_annual_docs(records);
+    let annual = records.iter().filter(|r| {
+        !partial.contains(r.doc.as_str())
+            || r.target == Some(true)
+            || r.period
+                .as_deref()
+                .is_some_and(|p| p == "全年" || YEAR.is_match(p))
+    });
+    for f in annual.filter_map(place) {
         let key = (
             f.region.clone(),
             f.indicator.clone(),
@@ -269,7 +314,11 @@ pub fn consistency(series: &Series) -> Vec<Flag> {
     let mut flags = Vec::new();
     for (key, years) in &series.cells {
         let (region, indicator, measure, unit) = key;
-        if measure == "level" {
+        // Only indicators of the lexicon: generic names (项目, 企业) mix different things.
+        let known = indicator
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if measure == "level" && known {
             for (year, cell) in years {
                 let Some(a) = &cell.actual else { continue };
                 for o in &cell.others {

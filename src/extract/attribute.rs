@@ -630,7 +630,12 @@ pub fn attribute_sentence(
     // The earliest period named in the sentence (2012年，… 今年 → 2012年), else the heading's.
     let sentence_period = PERIODS
         .iter()
-        .filter_map(|p| norm.find(p).map(|i| (i, p.to_string())))
+        .filter_map(|p| {
+            // 完成全年目标的47.8%: 全年 qualifies the target, not the figure.
+            norm.match_indices(p)
+                .find(|(i, _)| !norm[i + p.len()..].starts_with(['目', '计', '任']))
+                .map(|(i, _)| (i, p.to_string()))
+        })
         .chain(year_period(norm))
         .min_by_key(|(i, _)| *i)
         .map(|(_, p)| p)
@@ -808,7 +813,10 @@ pub fn attribute_sentence(
                 ind = items.first().cloned();
                 // 经济增长预期目标为7%: the target's name stands before the word 目标.
                 if let (Some(i), Some(cs)) = (ind.clone(), cue_start) {
-                    if matches!(i.as_str(), "预期目标" | "目标" | "预期" | "主要预期目标" | "主要目标") {
+                    if matches!(
+                        i.as_str(),
+                        "预期目标" | "目标" | "预期" | "主要预期目标" | "主要目标"
+                    ) {
                         let np_start = cs.saturating_sub(i.chars().count());
                         if let Some(b) = phrase_before(tokens, floor, np_start).last() {
                             ind = Some(format!("{b}{i}"));
@@ -885,9 +893,11 @@ pub fn attribute_sentence(
         let (mut measure, mut direction) = (measure, direction);
         if m.kind == Kind::Percent
             && measure == "level"
-            && indicator
-                .as_deref()
-                .is_some_and(|i| ["增长", "增速", "增长速度", "增幅"].iter().any(|w| i.ends_with(w)))
+            && indicator.as_deref().is_some_and(|i| {
+                ["增长", "增速", "增长速度", "增幅"]
+                    .iter()
+                    .any(|w| i.ends_with(w))
+            })
         {
             measure = "change";
             direction = Some("up");
