@@ -812,15 +812,15 @@ pub fn attribute_sentence(
                 }
                 ind = items.first().cloned();
                 // 经济增长预期目标为7%: the target's name stands before the word 目标.
-                if let (Some(i), Some(cs)) = (ind.clone(), cue_start) {
-                    if matches!(
+                if let (Some(i), Some(cs)) = (ind.clone(), cue_start)
+                    && matches!(
                         i.as_str(),
                         "预期目标" | "目标" | "预期" | "主要预期目标" | "主要目标"
-                    ) {
-                        let np_start = cs.saturating_sub(i.chars().count());
-                        if let Some(b) = phrase_before(tokens, floor, np_start).last() {
-                            ind = Some(format!("{b}{i}"));
-                        }
+                    )
+                {
+                    let np_start = cs.saturating_sub(i.chars().count());
+                    if let Some(b) = phrase_before(tokens, floor, np_start).last() {
+                        ind = Some(format!("{b}{i}"));
                     }
                 }
             }
