@@ -282,8 +282,8 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
     });
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = interrupted.clone();
-    // A second handler cannot be installed (tests run several commands in one process? no: one
-    // command per process), so an error here only means Ctrl-C keeps its default behaviour.
+    // One command runs per process, so the handler is installed once; if installing fails, Ctrl-C
+    // keeps its default behaviour (stop at once) and the run is otherwise unaffected.
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     Ok(Setup {
         segmenter,

@@ -260,7 +260,10 @@ pub fn scan_sentence(
         pos = pos.max(range.end);
         mention.start = base + cursor.at(range.start);
         mention.end = base + cursor.at(range.end);
-        mention.value = orig_slice(orig, norm, &mention.value);
+        let written = mention_orig(orig, mention.start - base, mention.end - base);
+        let normal = &norm[range];
+        mention.value = as_written(normal, &written, &mention.value, false);
+        mention.unit = as_written(normal, &written, &mention.unit, true);
         out.push(mention);
     }
     // 翻番 without a numeral: doubling.
@@ -276,7 +279,7 @@ pub fn scan_sentence(
             start,
             end: start + 2,
             value: String::new(),
-            unit: "翻番".into(),
+            unit: mention_orig(orig, start - base, start - base + 2),
             norm_value: 2.0,
             norm_upper: None,
             norm_unit: "x".into(),
@@ -286,10 +289,6 @@ pub fn scan_sentence(
         });
     }
     out.sort_by_key(|m| m.start);
-    // Units and values are reported as written.
-    for m in &mut out {
-        m.unit = original_chars(orig, m.start - base, m.end - base, &m.unit);
-    }
     out
 }
 
@@ -297,28 +296,35 @@ fn cursor_chars(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
 
-/// The value string is built from normalised text; recover the original spelling (full-width
-/// digits stay full-width in `value`). Both strings have the same characters, so a value that is a
-/// substring of `norm` maps position for position.
-fn orig_slice(orig: &str, norm: &str, value: &str) -> String {
-    if orig == norm || value.is_empty() {
-        return value.to_string();
-    }
-    if let Some(b) = norm.find(value) {
-        let c0 = norm[..b].chars().count();
-        let n = value.chars().count();
-        return orig.chars().skip(c0).take(n).collect();
-    }
-    value.to_string()
+/// Characters `start..end` (sentence offsets) of the original sentence.
+fn mention_orig(orig: &str, start: usize, end: usize) -> String {
+    orig.chars().skip(start).take(end - start).collect()
 }
 
-/// The unit as written: the last `unit.chars().count()` characters of the mention's original text.
-fn original_chars(orig: &str, start: usize, end: usize, unit: &str) -> String {
-    let n = unit.chars().count();
-    if n == 0 || end < start + n {
-        return unit.to_string();
+/// `part` (a piece of the mention's normalised text `normal`) as the user wrote it, taken from the
+/// mention's original text `written` at the same character position: full-width digits stay
+/// full-width. The unit is looked for from the end (`百分之` is the one unit written first, and it
+/// is found either way); the value from the start.
+fn as_written(normal: &str, written: &str, part: &str, from_end: bool) -> String {
+    if part.is_empty() || normal == written {
+        return part.to_string();
     }
-    orig.chars().skip(end - n).take(n).collect()
+    let at = if from_end {
+        normal.rfind(part)
+    } else {
+        normal.find(part)
+    };
+    match at {
+        Some(b) => {
+            let c0 = normal[..b].chars().count();
+            written
+                .chars()
+                .skip(c0)
+                .take(part.chars().count())
+                .collect()
+        }
+        None => part.to_string(),
+    }
 }
 
 fn prev_char(s: &str, byte: usize) -> Option<char> {
@@ -374,9 +380,6 @@ fn parse_run(norm: &str, s: usize, e: usize) -> Option<(usize, Number, usize)> {
         } else {
             break;
         }
-    }
-    if norm[s..v].ends_with(['多', '余']) && v < e {
-        // `620多万`: keep 多 with the value.
     }
     Some((e, number, v))
 }
@@ -506,9 +509,6 @@ fn mention_at(
     {
         shang = true;
         start = s - '上'.len_utf8();
-    }
-    if shang && !num.text.starts_with('百') {
-        // 上千, 上万 are parsed as 千, 万 alone: fall through with their value.
     }
     let unit_end = num.end + unit.map_or(0, |u| u.written.len());
     let mut end = unit_end;
@@ -651,7 +651,7 @@ fn mention_at(
             )
         }
         (None, None) => {
-            let kind = bare_kind(norm, s, start, &num)?;
+            let kind = bare_kind(norm, start, &num)?;
             let v = signed(num.number.value, num.negative).to_f64();
             match kind {
                 Kind::Currency => (Kind::Currency, "CNY".to_string(), v),
@@ -762,7 +762,7 @@ fn apply_unit(v: Dec, negative: bool, unit: &Unit) -> Option<f64> {
 
 /// What a number with no unit is, if anything: a large bare figure (`14亿`, money after 投资),
 /// or an index value after 指数 and the like. Bare small integers are markers or names.
-fn bare_kind(norm: &str, s: usize, start: usize, num: &Num<'_>) -> Option<Kind> {
+fn bare_kind(norm: &str, start: usize, num: &Num<'_>) -> Option<Kind> {
     if num.number.chinese && !num.number.multiplier {
         let only_big = num.text.chars().any(|c| matches!(c, '万' | '亿'));
         if !only_big
@@ -800,7 +800,6 @@ fn bare_kind(norm: &str, s: usize, start: usize, num: &Num<'_>) -> Option<Kind> 
         && !year_month
         && is_clause_boundary(next_char(norm, num.end))
     {
-        let _ = s;
         return Some(Kind::Number);
     }
     None
@@ -1201,6 +1200,25 @@ mod tests {
             assert_eq!(s, r.text);
         }
         assert_eq!(normalize("３４０．６４"), "340.64");
+    }
+
+    #[test]
+    fn value_and_unit_are_reported_as_written() {
+        let doc = Document::from_text("t", "比重达百分之三十六点五，增长５％和5%，出口增长５％。");
+        let got: Vec<(String, String, String)> = crate::extract::extract(&doc, &SEG)
+            .into_iter()
+            .map(|r| (r.text, r.value, r.unit))
+            .collect();
+        let want = [
+            ("百分之三十六点五", "三十六点五", "百分之"),
+            ("５％", "５", "％"),
+            ("5%", "5", "%"),
+            ("５％", "５", "％"),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!((g.0.as_str(), g.1.as_str(), g.2.as_str()), w);
+        }
     }
 
     #[test]
