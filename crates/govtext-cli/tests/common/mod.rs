@@ -9,9 +9,9 @@ use govtext::{Document, Segmenter};
 /// One segmenter for all tests of a binary.
 pub static SEG: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
 
-/// The repository root.
+/// The repository (workspace) root.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 /// `../shared` when present (tests that use it are optional extras).

@@ -23,6 +23,7 @@ pub mod html;
 pub mod input;
 pub mod meta;
 pub mod output;
+#[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod record;
 pub mod segment;

@@ -2,7 +2,7 @@
 
 fn main() {
     let seg = govtext::Segmenter::new();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("corpus");
     let mut docs = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         if e.path().extension().is_some_and(|x| x == "txt") {
