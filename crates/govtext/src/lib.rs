@@ -19,6 +19,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod extract;
+mod extractor;
 pub mod html;
 pub mod input;
 pub mod meta;
@@ -30,7 +31,9 @@ pub mod segment;
 pub mod terms;
 pub mod vocab;
 
-pub use document::Document;
+pub use document::{Document, Meta};
 pub use error::{Error, Result};
+pub use extractor::{DocResult, Extractor, ExtractorBuilder, parse_number};
+pub use meta::MetaTable;
 pub use record::Record;
 pub use segment::Segmenter;

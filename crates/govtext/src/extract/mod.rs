@@ -14,11 +14,19 @@ use crate::document::{Document, normalize};
 use crate::record::Record;
 use crate::segment::{Segmenter, split_sentences};
 
-/// Extract every quantity mention of a document, in document order.
+/// Extract every quantity mention of a document, in document order, with the shipped lexicon.
 pub fn extract(doc: &Document, segmenter: &Segmenter) -> Vec<Record> {
+    extract_with(doc, segmenter, attribute::Lexicon::shipped())
+}
+
+/// [`extract`] with a given indicator lexicon (the shipped one plus user entries).
+pub fn extract_with(
+    doc: &Document,
+    segmenter: &Segmenter,
+    lexicon: &attribute::Lexicon,
+) -> Vec<Record> {
     let norm = normalize(&doc.text);
     let mut records = Vec::new();
-    let lexicon = attribute::Lexicon::shipped();
     let mut state = attribute::DocState::default();
     for (i, s) in split_sentences(&doc.text, &norm).into_iter().enumerate() {
         let orig = &doc.text[s.orig.clone()];
