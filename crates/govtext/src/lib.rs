@@ -26,6 +26,7 @@ pub mod output;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod record;
+pub mod schema;
 pub mod segment;
 pub mod terms;
 pub mod vocab;
@@ -33,4 +34,5 @@ pub mod vocab;
 pub use document::Document;
 pub use error::{Error, Result};
 pub use record::Record;
+pub use schema::{Basis, Direction, Kind, Measure, Qualifier};
 pub use segment::Segmenter;

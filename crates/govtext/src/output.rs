@@ -64,9 +64,10 @@ pub fn row(r: &Record) -> Vec<String> {
         o(&r.indicator),
         o(&r.indicator_id),
         o(&r.indicator_en),
-        o(&r.measure),
-        o(&r.direction),
-        o(&r.basis),
+        r.measure.map_or(String::new(), |m| m.as_str().to_string()),
+        r.direction
+            .map_or(String::new(), |d| d.as_str().to_string()),
+        r.basis.map_or(String::new(), |b| b.as_str().to_string()),
         r.target.map_or(String::new(), |t| t.to_string()),
         o(&r.subject),
         o(&r.period),

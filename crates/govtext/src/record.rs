@@ -3,8 +3,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::extract::mention::{Mention, Qualifier};
-use crate::extract::unit::Kind;
+use crate::schema::{Basis, Direction, Kind, Measure, Qualifier};
 
 /// One quantity mention, ready to print.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,11 +45,11 @@ pub struct Record {
     /// English label of the indicator.
     pub indicator_en: Option<String>,
     /// `level`, `change` or `share`.
-    pub measure: Option<String>,
+    pub measure: Option<Measure>,
     /// `up` or `down` for a change.
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     /// `yoy` when written.
-    pub basis: Option<String>,
+    pub basis: Option<Basis>,
     /// True for goals and plans.
     pub target: Option<bool>,
     /// Scope (全区, 城镇居民 …).
@@ -62,45 +61,6 @@ pub struct Record {
     /// Other fields of the source JSONL document.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub meta: serde_json::Map<String, serde_json::Value>,
-}
-
-impl Record {
-    /// A record for a mention, with attribution fields empty.
-    pub fn from_mention(
-        doc: &str,
-        sentence: usize,
-        text: String,
-        context: String,
-        m: Mention,
-    ) -> Self {
-        Record {
-            doc: doc.to_string(),
-            region: None,
-            year: None,
-            sentence,
-            start: m.start,
-            end: m.end,
-            text,
-            value: m.value,
-            unit: m.unit,
-            norm_value: m.norm_value,
-            norm_upper: m.norm_upper,
-            norm_unit: m.norm_unit,
-            kind: m.kind,
-            qualifier: m.qualifier,
-            indicator: None,
-            indicator_id: None,
-            indicator_en: None,
-            measure: None,
-            direction: None,
-            basis: None,
-            target: None,
-            subject: None,
-            period: None,
-            context,
-            meta: serde_json::Map::new(),
-        }
-    }
 }
 
 /// Integral values print as integers (34064000000, not 34064000000.0).
@@ -123,11 +83,16 @@ fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn integral_values_print_as_integers() {
-        let m = Mention {
+    /// A record with every optional field empty.
+    pub(crate) fn sample() -> Record {
+        Record {
+            doc: "d".into(),
+            region: None,
+            year: None,
+            sentence: 0,
             start: 3,
             end: 11,
+            text: "340.64亿元".into(),
             value: "340.64".into(),
             unit: "亿元".into(),
             norm_value: 34064000000.0,
@@ -135,12 +100,40 @@ mod tests {
             norm_unit: "CNY".into(),
             kind: Kind::Currency,
             qualifier: Qualifier::Exact,
-            chinese: false,
-        };
-        let r = Record::from_mention("d", 0, "340.64亿元".into(), "…".into(), m);
+            indicator: None,
+            indicator_id: None,
+            indicator_en: None,
+            measure: None,
+            direction: None,
+            basis: None,
+            target: None,
+            subject: None,
+            period: None,
+            context: "…".into(),
+            meta: serde_json::Map::new(),
+        }
+    }
+
+    #[test]
+    fn integral_values_print_as_integers() {
+        let r = sample();
         let json = serde_json::to_string(&r).unwrap();
         assert!(json.contains("\"norm_value\":34064000000,"), "{json}");
         assert!(json.contains("\"kind\":\"currency\""));
         assert!(json.contains("\"qualifier\":\"exact\""));
+    }
+
+    #[test]
+    fn vocabularies_print_as_strings() {
+        let mut r = sample();
+        r.measure = Some(Measure::Change);
+        r.direction = Some(Direction::Down);
+        r.basis = Some(Basis::Yoy);
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(
+            json.contains("\"measure\":\"change\",\"direction\":\"down\",\"basis\":\"yoy\""),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Record>(&json).unwrap(), r);
     }
 }
