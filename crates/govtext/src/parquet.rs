@@ -12,41 +12,30 @@ use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::ArrowWriter;
 
-use crate::record::Record;
+use crate::record::{COLUMNS, Column, ColumnType, ColumnValue, Record};
 
 /// Rows per row group.
 const ROW_GROUP: usize = 64 * 1024;
 
-/// The Parquet schema: the record fields with their natural types (nullable where JSON has null).
+/// The Parquet schema, from [`COLUMNS`]: the record fields with their natural types (nullable
+/// where JSON has null).
 pub fn schema() -> SchemaRef {
-    let s = |n: &str, null: bool| Field::new(n, DataType::Utf8, null);
-    Arc::new(Schema::new(vec![
-        s("doc", false),
-        s("region", true),
-        Field::new("year", DataType::Int32, true),
-        Field::new("sentence", DataType::Int64, false),
-        Field::new("start", DataType::Int64, false),
-        Field::new("end", DataType::Int64, false),
-        s("text", false),
-        s("value", false),
-        s("unit", false),
-        Field::new("norm_value", DataType::Float64, false),
-        Field::new("norm_upper", DataType::Float64, true),
-        s("norm_unit", false),
-        s("kind", false),
-        s("qualifier", false),
-        s("indicator", true),
-        s("indicator_id", true),
-        s("indicator_en", true),
-        s("measure", true),
-        s("direction", true),
-        s("basis", true),
-        Field::new("target", DataType::Boolean, true),
-        s("subject", true),
-        s("period", true),
-        s("context", false),
-        s("meta", true),
-    ]))
+    Arc::new(Schema::new(
+        COLUMNS
+            .iter()
+            .map(|c| Field::new(c.name, arrow_type(c.ty), c.nullable))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+fn arrow_type(ty: ColumnType) -> DataType {
+    match ty {
+        ColumnType::Utf8 => DataType::Utf8,
+        ColumnType::Int32 => DataType::Int32,
+        ColumnType::Int64 => DataType::Int64,
+        ColumnType::Float64 => DataType::Float64,
+        ColumnType::Boolean => DataType::Boolean,
+    }
 }
 
 /// Writes records to a Parquet file.
@@ -92,69 +81,40 @@ impl ParquetWriter {
     }
 }
 
-fn to_batch(rows: &[Record]) -> parquet::errors::Result<RecordBatch> {
-    fn strings<'a>(rows: &'a [Record], f: impl Fn(&'a Record) -> Option<&'a str>) -> ArrayRef {
-        let mut b = StringBuilder::new();
-        for r in rows {
-            b.append_option(f(r));
-        }
-        Arc::new(b.finish())
-    }
-    fn ints(rows: &[Record], f: impl Fn(&Record) -> usize) -> ArrayRef {
-        let mut b = Int64Builder::new();
-        for r in rows {
-            b.append_value(f(r) as i64);
-        }
-        Arc::new(b.finish())
-    }
-    let mut year = Int32Builder::new();
-    let mut norm_value = Float64Builder::new();
-    let mut norm_upper = Float64Builder::new();
-    let mut target = BooleanBuilder::new();
-    for r in rows {
-        year.append_option(r.year);
-        norm_value.append_value(r.norm_value);
-        norm_upper.append_option(r.norm_upper);
-        target.append_option(r.target);
-    }
-    let metas: Vec<Option<String>> = rows
-        .iter()
-        .map(|r| {
-            (!r.meta.is_empty()).then(|| serde_json::Value::Object(r.meta.clone()).to_string())
-        })
-        .collect();
-    let columns: Vec<ArrayRef> = vec![
-        strings(rows, |r| Some(r.doc.as_str())),
-        strings(rows, |r| r.region.as_deref()),
-        Arc::new(year.finish()),
-        ints(rows, |r| r.sentence),
-        ints(rows, |r| r.start),
-        ints(rows, |r| r.end),
-        strings(rows, |r| Some(r.text.as_str())),
-        strings(rows, |r| Some(r.value.as_str())),
-        strings(rows, |r| Some(r.unit.as_str())),
-        Arc::new(norm_value.finish()),
-        Arc::new(norm_upper.finish()),
-        strings(rows, |r| Some(r.norm_unit.as_str())),
-        strings(rows, |r| Some(r.kind.as_str())),
-        strings(rows, |r| Some(r.qualifier.as_str())),
-        strings(rows, |r| r.indicator.as_deref()),
-        strings(rows, |r| r.indicator_id.as_deref()),
-        strings(rows, |r| r.indicator_en.as_deref()),
-        strings(rows, |r| r.measure.map(|m| m.as_str())),
-        strings(rows, |r| r.direction.map(|d| d.as_str())),
-        strings(rows, |r| r.basis.map(|b| b.as_str())),
-        Arc::new(target.finish()),
-        strings(rows, |r| r.subject.as_deref()),
-        strings(rows, |r| r.period.as_deref()),
-        strings(rows, |r| Some(r.context.as_str())),
-        {
-            let mut b = StringBuilder::new();
-            for m in &metas {
-                b.append_option(m.as_deref());
+/// One column of a batch; a value of the wrong type is an error (the column table is wrong).
+fn array(column: &Column, rows: &[Record]) -> parquet::errors::Result<ArrayRef> {
+    let wrong = |v: &ColumnValue| {
+        parquet::errors::ParquetError::General(format!(
+            "column {}: {v:?} is not {:?}",
+            column.name, column.ty
+        ))
+    };
+    macro_rules! build {
+        ($builder:ty, $variant:ident) => {{
+            let mut b = <$builder>::new();
+            for r in rows {
+                match (column.get)(r) {
+                    ColumnValue::Null => b.append_null(),
+                    ColumnValue::$variant(v) => b.append_value(v),
+                    v => return Err(wrong(&v)),
+                }
             }
-            Arc::new(b.finish())
-        },
-    ];
+            Arc::new(b.finish()) as ArrayRef
+        }};
+    }
+    Ok(match column.ty {
+        ColumnType::Utf8 => build!(StringBuilder, Text),
+        ColumnType::Int32 => build!(Int32Builder, Int32),
+        ColumnType::Int64 => build!(Int64Builder, Int64),
+        ColumnType::Float64 => build!(Float64Builder, Float64),
+        ColumnType::Boolean => build!(BooleanBuilder, Boolean),
+    })
+}
+
+fn to_batch(rows: &[Record]) -> parquet::errors::Result<RecordBatch> {
+    let columns = COLUMNS
+        .iter()
+        .map(|c| array(c, rows))
+        .collect::<parquet::errors::Result<Vec<_>>>()?;
     Ok(RecordBatch::try_new(schema(), columns)?)
 }
