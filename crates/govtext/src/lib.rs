@@ -22,12 +22,10 @@ pub mod extract;
 pub mod html;
 pub mod input;
 pub mod meta;
-pub mod output;
-#[cfg(feature = "parquet")]
-pub mod parquet;
 pub mod record;
 pub mod schema;
 pub mod segment;
+pub mod sink;
 pub mod terms;
 pub mod vocab;
 
