@@ -2,7 +2,6 @@
 //! over the inputs, printing. A bad input is reported on stderr by name and the others go on;
 //! the exit status is 1 when any input failed, 2 on usage errors.
 
-use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use govtext::batch::{self, InputFormat, Jobs, Outcome, Summary};
 use govtext::meta::MetaTable;
-use govtext::output::RecordWriter;
+use govtext::sink::{AtomicFile, CsvSink, JsonlSink, ParquetSink, RecordSink};
 use govtext::{Document, Record, Segmenter, eval, extract, terms};
 
 #[derive(Parser)]
@@ -380,70 +379,16 @@ impl Setup {
     }
 }
 
-/// An output file written under a temporary name and renamed when complete; a run that does not
-/// complete leaves `FILE.partial` (what was written, ending at a record boundary) instead.
-struct AtomicFile {
-    tmp: PathBuf,
-    target: PathBuf,
-}
-
-impl AtomicFile {
-    fn create(target: &Path) -> Result<(AtomicFile, File)> {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "output".into());
-        let tmp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-        let file = File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-        Ok((
-            AtomicFile {
-                tmp,
-                target: target.to_path_buf(),
-            },
-            file,
-        ))
-    }
-
-    fn commit(self) -> Result<()> {
-        std::fs::rename(&self.tmp, &self.target)
-            .with_context(|| format!("renaming output to {}", self.target.display()))
-    }
-
-    fn abandon(self) -> PathBuf {
-        let partial = PathBuf::from(format!("{}.partial", self.target.display()));
-        let _ = std::fs::rename(&self.tmp, &partial);
-        partial
-    }
-}
-
-/// Where records go: a text format on any writer, or Parquet on a file.
-enum Sink {
-    Text(RecordWriter<Box<dyn Write>>),
-    Parquet(Box<govtext::parquet::ParquetWriter>),
-}
-
-impl Sink {
-    fn text(format: OutFormat, w: Box<dyn Write>, excel: bool) -> io::Result<Sink> {
-        Ok(Sink::Text(match format {
-            OutFormat::Csv => RecordWriter::csv(w, excel)?,
-            _ => RecordWriter::jsonl(w),
-        }))
-    }
-
-    fn write(&mut self, records: &[Record]) -> io::Result<()> {
-        match self {
-            Sink::Text(w) => w.write(records),
-            Sink::Parquet(w) => w.write(records).map_err(io::Error::other),
-        }
-    }
-
-    /// Flush, or write the Parquet footer: after this the output is a whole file.
-    fn finish(self) -> Result<()> {
-        match self {
-            Sink::Text(mut w) => Ok(w.flush()?),
-            Sink::Parquet(w) => Ok(w.close()?),
-        }
-    }
+/// A text-format sink (JSON Lines or CSV) on `out`.
+fn text_sink<'a>(
+    format: OutFormat,
+    out: impl Write + 'a,
+    excel: bool,
+) -> io::Result<Box<dyn RecordSink + 'a>> {
+    Ok(match format {
+        OutFormat::Csv => Box::new(CsvSink::new(out, excel)?),
+        _ => Box::new(JsonlSink::new(out)),
+    })
 }
 
 fn run_extract(
@@ -459,24 +404,22 @@ fn run_extract(
     let (atomic, mut sink) = match output {
         Some(path) => {
             let (atomic, file) = AtomicFile::create(path)?;
-            let sink = match format {
-                OutFormat::Parquet => {
-                    Sink::Parquet(Box::new(govtext::parquet::ParquetWriter::new(file)?))
-                }
-                _ => Sink::text(format, Box::new(BufWriter::new(file)), excel)?,
+            let sink: Box<dyn RecordSink> = match format {
+                OutFormat::Parquet => Box::new(ParquetSink::new(file)?),
+                _ => text_sink(format, BufWriter::new(file), excel)?,
             };
             (Some(atomic), sink)
         }
         None => (
             None,
-            Sink::text(format, Box::new(BufWriter::new(io::stdout().lock())), excel)?,
+            text_sink(format, BufWriter::new(io::stdout().lock()), excel)?,
         ),
     };
     let result = setup.run(extract::extract, |records: &Vec<Record>| {
-        sink.write(records)?;
+        sink.write_document(records)?;
         Ok(records.len())
     });
-    let finished = sink.finish();
+    let finished = sink.finish().map_err(anyhow::Error::from);
     match (result, finished) {
         (Ok((summary, interrupted)), Ok(())) => {
             if let Some(a) = atomic {

@@ -229,12 +229,15 @@ fn csv_and_parquet_have_the_rows_of_jsonl() {
     let mut reader = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        govtext::output::COLUMNS
+        govtext::record::COLUMNS
+            .iter()
+            .map(|c| c.name)
+            .collect::<Vec<_>>()
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), records.len());
     for (row, r) in rows.iter().zip(&records) {
-        assert_eq!(row.iter().collect::<Vec<_>>(), govtext::output::row(r));
+        assert_eq!(row.iter().collect::<Vec<_>>(), r.csv_row());
     }
     use parquet::file::reader::{FileReader, SerializedFileReader};
     let reader = SerializedFileReader::new(std::fs::File::open(&parquet).unwrap()).unwrap();

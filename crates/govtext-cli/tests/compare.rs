@@ -33,7 +33,7 @@ fn corpus_report() -> (Report, Vec<Document>) {
 fn cell<'a>(r: &'a Report, region: &str, id: &str, measure: &str, year: i32) -> &'a compare::Cell {
     r.series
         .iter()
-        .find(|s| s.region == region && s.indicator == id && s.measure == measure)
+        .find(|s| s.region == region && s.indicator == id && s.measure.as_str() == measure)
         .unwrap_or_else(|| panic!("no {region} {id} {measure} series"))
         .cells
         .get(&year)
@@ -81,7 +81,10 @@ fn corpus_targets_against_outcomes() {
         r.targets
             .iter()
             .find(|t| {
-                t.region == region && t.indicator == id && t.measure == "change" && t.year == year
+                t.region == region
+                    && t.indicator == id
+                    && t.measure == govtext::Measure::Change
+                    && t.year == year
             })
             .unwrap_or_else(|| panic!("no target {region} {id} {year}"))
     };
@@ -232,7 +235,9 @@ fn national_gdp_growth_targets_and_outcomes() {
     let gdp: Vec<_> = r
         .targets
         .iter()
-        .filter(|t| t.region == "national" && t.indicator == "gdp" && t.measure == "change")
+        .filter(|t| {
+            t.region == "national" && t.indicator == "gdp" && t.measure == govtext::Measure::Change
+        })
         .collect();
     // Checked by hand against the reports.
     for (year, target, outcome) in [

@@ -14,6 +14,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::record::Record;
+use crate::schema::{Direction, Measure, Qualifier};
 
 /// One figure placed on a year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,7 +26,7 @@ pub struct Fact {
     /// Label for people: the indicator as written (first seen).
     pub label: String,
     /// `level`, `change` or `share`.
-    pub measure: String,
+    pub measure: Measure,
     /// Normalised unit.
     pub unit: String,
     /// Year the figure is about.
@@ -39,9 +40,9 @@ pub struct Fact {
     /// Upper bound of a range.
     pub upper: Option<f64>,
     /// `up` / `down` for a change.
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     /// Qualifier of the figure.
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     /// Where it is: document, character offsets, text, sentence.
     pub doc: String,
     /// Start offset.
@@ -121,15 +122,15 @@ pub fn place(r: &Record) -> Option<Fact> {
         region,
         indicator,
         label: r.indicator.clone().unwrap_or_default(),
-        measure: r.measure.clone().unwrap_or_else(|| "level".into()),
+        measure: r.measure.unwrap_or(Measure::Level),
         unit: r.norm_unit.clone(),
         year,
         report_year,
         target,
         value: r.norm_value,
         upper: r.norm_upper,
-        direction: r.direction.clone(),
-        qualifier: r.qualifier.as_str().to_string(),
+        direction: r.direction,
+        qualifier: r.qualifier,
         doc: r.doc.clone(),
         start: r.start,
         end: r.end,
@@ -139,7 +140,7 @@ pub fn place(r: &Record) -> Option<Fact> {
 }
 
 /// A series key: region, indicator, measure, unit.
-pub type SeriesKey = (String, String, String, String);
+pub type SeriesKey = (String, String, Measure, String);
 
 /// One cell of a series: the outcome and the target about one year (first stated wins; later
 /// statements are kept as `others`).
@@ -198,7 +199,7 @@ pub fn series(records: &[Record]) -> Series {
         let key = (
             f.region.clone(),
             f.indicator.clone(),
-            f.measure.clone(),
+            f.measure,
             f.unit.clone(),
         );
         s.labels
@@ -226,7 +227,7 @@ pub struct TargetCheck {
     /// Label.
     pub label: String,
     /// Measure.
-    pub measure: String,
+    pub measure: Measure,
     /// Year.
     pub year: i32,
     /// The target.
@@ -242,21 +243,21 @@ pub struct TargetCheck {
 /// (能耗下降3%) is met by a decrease at least as large.
 pub fn meets(target: &Fact, actual: &Fact) -> bool {
     let signed = |f: &Fact| {
-        if f.direction.as_deref() == Some("down") {
+        if f.direction == Some(Direction::Down) {
             -f.value
         } else {
             f.value
         }
     };
     let (t, a) = (signed(target), signed(actual));
-    let ceiling = matches!(target.qualifier.as_str(), "at_most" | "less_than");
-    if target.direction.as_deref() == Some("down") {
+    let ceiling = matches!(target.qualifier, Qualifier::AtMost | Qualifier::LessThan);
+    if target.direction == Some(Direction::Down) {
         return a <= t + 1e-9;
     }
     if ceiling {
         return a <= t + 1e-9;
     }
-    let slack = if target.qualifier == "approx" {
+    let slack = if target.qualifier == Qualifier::Approx {
         if target.unit == "%" {
             0.5
         } else {
@@ -280,7 +281,7 @@ pub fn targets(series: &Series) -> Vec<TargetCheck> {
                 region: key.0.clone(),
                 indicator: key.1.clone(),
                 label: series.labels[key].clone(),
-                measure: key.2.clone(),
+                measure: key.2,
                 year: *year,
                 target: target.clone(),
                 actual,
@@ -318,7 +319,7 @@ pub fn consistency(series: &Series) -> Vec<Flag> {
         let known = indicator
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-        if measure == "level" && known {
+        if *measure == Measure::Level && known {
             for (year, cell) in years {
                 let Some(a) = &cell.actual else { continue };
                 for o in &cell.others {
@@ -342,7 +343,7 @@ pub fn consistency(series: &Series) -> Vec<Flag> {
             let change_key = (
                 region.clone(),
                 indicator.clone(),
-                "change".to_string(),
+                Measure::Change,
                 "%".to_string(),
             );
             let Some(changes) = series.cells.get(&change_key) else {
@@ -362,7 +363,7 @@ pub fn consistency(series: &Series) -> Vec<Flag> {
                     continue;
                 }
                 let computed = (cur.value / prev.value - 1.0) * 100.0;
-                let stated_v = if stated.direction.as_deref() == Some("down") {
+                let stated_v = if stated.direction == Some(Direction::Down) {
                     -stated.value
                 } else {
                     stated.value
@@ -411,7 +412,7 @@ pub struct SeriesOut {
     /// Label.
     pub label: String,
     /// Measure.
-    pub measure: String,
+    pub measure: Measure,
     /// Unit.
     pub unit: String,
     /// Cells by year.
@@ -435,7 +436,7 @@ pub fn report(records: &[Record], vocabulary: Vec<crate::vocab::Shift>) -> Repor
             region: k.0.clone(),
             indicator: k.1.clone(),
             label: s.labels[k].clone(),
-            measure: k.2.clone(),
+            measure: k.2,
             unit: k.3.clone(),
             cells: cells.clone(),
         })
@@ -451,7 +452,7 @@ pub fn report(records: &[Record], vocabulary: Vec<crate::vocab::Shift>) -> Repor
 
 fn cell_text(f: &Option<Fact>) -> String {
     f.as_ref().map_or(String::new(), |f| {
-        let sign = if f.direction.as_deref() == Some("down") {
+        let sign = if f.direction == Some(Direction::Down) {
             "−"
         } else {
             ""
@@ -603,12 +604,12 @@ impl Report {
                         s.region.clone(),
                         s.indicator.clone(),
                         s.label.clone(),
-                        s.measure.clone(),
+                        s.measure.to_string(),
                         s.unit.clone(),
                         year.to_string(),
                         role.to_string(),
-                        crate::output::number_text(f.value),
-                        f.upper.map(crate::output::number_text).unwrap_or_default(),
+                        crate::record::number_text(f.value),
+                        f.upper.map(crate::record::number_text).unwrap_or_default(),
                         f.text.clone(),
                         f.doc.clone(),
                         f.start.to_string(),

@@ -26,7 +26,7 @@ fn chart(s: &SeriesOut, years: &[i32]) -> String {
                 } else {
                     c.actual.as_ref()
                 }?;
-                let v = if f.direction.as_deref() == Some("down") {
+                let v = if f.direction == Some(crate::schema::Direction::Down) {
                     -f.value
                 } else {
                     f.value
@@ -171,7 +171,7 @@ pub fn render(report: &Report) -> String {
             h,
             "<div class=\"series\"><h3>{} <small>({}, {})</small></h3>{}</div>",
             esc(&s.label),
-            esc(&s.measure),
+            esc(s.measure.as_str()),
             esc(if s.unit.is_empty() { "number" } else { &s.unit }),
             chart(s, &years)
         );
@@ -188,7 +188,7 @@ pub fn render(report: &Report) -> String {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td title=\"{}@{}\">{}</td><td title=\"{}\">{}</td><td class=\"{class}\">{word}</td></tr>",
             esc(&t.region),
             esc(&t.label),
-            esc(&t.measure),
+            esc(t.measure.as_str()),
             t.year,
             esc(&t.target.doc),
             t.target.start,

@@ -23,11 +23,10 @@ mod extractor;
 pub mod html;
 pub mod input;
 pub mod meta;
-pub mod output;
-#[cfg(feature = "parquet")]
-pub mod parquet;
 pub mod record;
+pub mod schema;
 pub mod segment;
+pub mod sink;
 pub mod terms;
 pub mod vocab;
 
@@ -36,4 +35,5 @@ pub use error::{Error, Result};
 pub use extractor::{DocResult, Extractor, ExtractorBuilder, parse_number};
 pub use meta::MetaTable;
 pub use record::Record;
+pub use schema::{Basis, Direction, Kind, Measure, Qualifier};
 pub use segment::Segmenter;

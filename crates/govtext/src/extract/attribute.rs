@@ -996,9 +996,9 @@ mod tests {
                 (
                     r.text,
                     r.indicator,
-                    r.measure.unwrap_or_default(),
-                    r.direction,
-                    r.basis,
+                    r.measure.map(|m| m.to_string()).unwrap_or_default(),
+                    r.direction.map(|d| d.to_string()),
+                    r.basis.map(|b| b.to_string()),
                     r.target.unwrap_or(false),
                 )
             })

@@ -15,40 +15,7 @@ use super::number::{Dec, Number, Vagueness, parse_number};
 use super::unit::{Kind, Unit, match_not_quantity, match_unit};
 use crate::segment::{Segmenter, Token};
 
-/// How exact a figure is, as in RECORDS.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    /// As written.
-    Exact,
-    /// 约 近 左右 接近 上下.
-    Approx,
-    /// 超过 逾 突破 多 余.
-    MoreThan,
-    /// 不低于 不少于 至少 以上.
-    AtLeast,
-    /// 以内 不超过 以下.
-    AtMost,
-    /// 低于 不到 不足.
-    LessThan,
-    /// A range `a–b`.
-    Range,
-}
-
-impl Qualifier {
-    /// The snake_case name used in records.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exact",
-            Qualifier::Approx => "approx",
-            Qualifier::MoreThan => "more_than",
-            Qualifier::AtLeast => "at_least",
-            Qualifier::AtMost => "at_most",
-            Qualifier::LessThan => "less_than",
-            Qualifier::Range => "range",
-        }
-    }
-}
+pub use crate::schema::Qualifier;
 
 /// One quantity found in a sentence. Offsets are document characters.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,6 +12,7 @@ pub mod unit;
 
 use crate::document::{Document, normalize};
 use crate::record::Record;
+use crate::schema::{Basis, Direction, Measure};
 use crate::segment::{Segmenter, split_sentences};
 
 /// Extract every quantity mention of a document, in document order, with the shipped lexicon.
@@ -53,13 +54,14 @@ pub fn extract_with(
                 .skip(m.start - s.start)
                 .take(m.end - m.start)
                 .collect();
-            let mut r = Record::from_mention(&doc.id, i, text, orig.to_string(), m);
+            let mut r = record(&doc.id, i, text, orig.to_string(), m);
             r.indicator = a.indicator;
             r.indicator_id = a.indicator_id;
             r.indicator_en = a.indicator_en;
-            r.measure = Some(a.measure.to_string());
-            r.direction = a.direction.map(str::to_string);
-            r.basis = a.basis.map(str::to_string);
+            // Attribution labels are the schema's strings.
+            r.measure = Some(label::<Measure>(a.measure));
+            r.direction = a.direction.map(label::<Direction>);
+            r.basis = a.basis.map(label::<Basis>);
             r.target = Some(a.target);
             r.subject = a.subject;
             r.period = a.period;
@@ -70,4 +72,47 @@ pub fn extract_with(
         }
     }
     records
+}
+
+/// A schema value from an attribution label (the labels are the schema's strings).
+fn label<T: std::str::FromStr<Err = crate::schema::UnknownValue>>(s: &str) -> T {
+    s.parse()
+        .unwrap_or_else(|e| panic!("attribution label: {e}"))
+}
+
+/// A record for a mention, with attribution fields empty.
+fn record(
+    doc: &str,
+    sentence: usize,
+    text: String,
+    context: String,
+    m: mention::Mention,
+) -> Record {
+    Record {
+        doc: doc.to_string(),
+        region: None,
+        year: None,
+        sentence,
+        start: m.start,
+        end: m.end,
+        text,
+        value: m.value,
+        unit: m.unit,
+        norm_value: m.norm_value,
+        norm_upper: m.norm_upper,
+        norm_unit: m.norm_unit,
+        kind: m.kind,
+        qualifier: m.qualifier,
+        indicator: None,
+        indicator_id: None,
+        indicator_en: None,
+        measure: None,
+        direction: None,
+        basis: None,
+        target: None,
+        subject: None,
+        period: None,
+        context,
+        meta: serde_json::Map::new(),
+    }
 }

@@ -5,58 +5,7 @@
 
 use super::number::Dec;
 
-/// What a quantity measures, as in RECORDS.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// Money.
-    Currency,
-    /// A percentage.
-    Percent,
-    /// A change in percentage points.
-    PercentagePoint,
-    /// A count with a measure word.
-    Count,
-    /// Area.
-    Area,
-    /// Length.
-    Length,
-    /// Mass.
-    Mass,
-    /// Energy.
-    Energy,
-    /// Power.
-    Power,
-    /// Volume.
-    Volume,
-    /// A multiple (倍, 翻番).
-    Multiple,
-    /// A bare number: an index value, a count before a noun.
-    Number,
-    /// A unit we do not normalise (compound or unknown), kept as written.
-    Other,
-}
-
-impl Kind {
-    /// The snake_case name used in records.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Currency => "currency",
-            Kind::Percent => "percent",
-            Kind::PercentagePoint => "percentage_point",
-            Kind::Count => "count",
-            Kind::Area => "area",
-            Kind::Length => "length",
-            Kind::Mass => "mass",
-            Kind::Energy => "energy",
-            Kind::Power => "power",
-            Kind::Volume => "volume",
-            Kind::Multiple => "multiple",
-            Kind::Number => "number",
-            Kind::Other => "other",
-        }
-    }
-}
+pub use crate::schema::Kind;
 
 /// One written unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
