@@ -11,10 +11,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use govtext::MetaTable;
 use govtext::batch::{self, InputFormat, Jobs, Outcome, Summary};
-use govtext::meta::MetaTable;
 use govtext::sink::{AtomicFile, CsvSink, JsonlSink, ParquetSink, RecordSink};
-use govtext::{Document, Record, Segmenter, eval, extract, terms};
+use govtext::{Document, Extractor, Record, eval, terms};
 
 #[derive(Parser)]
 #[command(
@@ -47,6 +47,10 @@ struct Inputs {
     /// User dictionary in jieba format (`word [freq] [tag]`); repeatable.
     #[arg(long = "dict", value_name = "FILE")]
     dicts: Vec<PathBuf>,
+    /// User indicator lexicon, a TSV of the shape of `dict/indicators.tsv` (`id name en
+    /// synonyms`), added to the shipped one; repeatable.
+    #[arg(long = "indicators", value_name = "FILE")]
+    indicators: Vec<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long = "jobs")]
     jobs: Option<usize>,
@@ -215,9 +219,9 @@ fn dispatch(cli: Cli) -> Result<bool> {
 
 fn read_jsonl_tree(path: &Path) -> Result<Vec<eval::Item>> {
     let mut items = Vec::new();
-    for input in govtext::input::collect(&[path.to_path_buf()], "*.jsonl") {
+    for input in batch::collect(&[path.to_path_buf()], "*.jsonl") {
         let input = input?;
-        let govtext::input::Source::File(p) = &input.source else {
+        let batch::Source::File(p) = &input.source else {
             bail!("eval reads files, not stdin");
         };
         items.extend(eval::read_items(p)?);
@@ -225,9 +229,9 @@ fn read_jsonl_tree(path: &Path) -> Result<Vec<eval::Item>> {
     Ok(items)
 }
 
-/// Everything a run over inputs needs: the segmenter, the pool, the jobs, metadata, progress.
+/// Everything a run over inputs needs: the extractor, the pool, the jobs, metadata, progress.
 struct Setup {
-    segmenter: Segmenter,
+    extractor: Extractor,
     pool: rayon::ThreadPool,
     jobs: Jobs,
     table: Option<MetaTable>,
@@ -238,7 +242,14 @@ struct Setup {
 }
 
 fn setup(inputs: &Inputs) -> Result<Setup> {
-    let segmenter = Segmenter::with_user_dicts(&inputs.dicts).context("loading dictionaries")?;
+    let mut builder = Extractor::builder();
+    for dict in &inputs.dicts {
+        builder = builder.user_dict(dict);
+    }
+    for lexicon in &inputs.indicators {
+        builder = builder.indicators(lexicon);
+    }
+    let extractor = builder.build().context("loading dictionaries")?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(inputs.jobs.unwrap_or(0))
         .build()
@@ -285,7 +296,7 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
     // keeps its default behaviour (stop at once) and the run is otherwise unaffected.
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     Ok(Setup {
-        segmenter,
+        extractor,
         pool,
         jobs,
         table,
@@ -301,11 +312,11 @@ impl Setup {
     /// progress; returns the summary and whether the run was interrupted.
     fn run<T: Send>(
         self,
-        work: impl Fn(&Document, &Segmenter) -> T + Sync,
+        work: impl Fn(&Document, &Extractor) -> T + Sync,
         mut emit: impl FnMut(&T) -> io::Result<usize>,
     ) -> Result<(Summary, bool)> {
         let Setup {
-            segmenter,
+            extractor,
             pool,
             jobs,
             table,
@@ -322,7 +333,7 @@ impl Setup {
             jobs,
             &pool,
             table.as_ref(),
-            |doc| work(doc, &segmenter),
+            |doc| work(doc, &extractor),
             |o: Outcome<T>| {
                 bytes += o.bytes;
                 match &o.result {
@@ -415,10 +426,13 @@ fn run_extract(
             text_sink(format, BufWriter::new(io::stdout().lock()), excel)?,
         ),
     };
-    let result = setup.run(extract::extract, |records: &Vec<Record>| {
-        sink.write_document(records)?;
-        Ok(records.len())
-    });
+    let result = setup.run(
+        |doc, ex| ex.extract(doc),
+        |records: &Vec<Record>| {
+            sink.write_document(records)?;
+            Ok(records.len())
+        },
+    );
     let finished = sink.finish().map_err(anyhow::Error::from);
     match (result, finished) {
         (Ok((summary, interrupted)), Ok(())) => {
@@ -474,11 +488,11 @@ fn run_compare(
         let mut setup = setup(inputs)?;
         setup.summary = false;
         let (summary, interrupted) = setup.run(
-            |doc, seg| {
-                let recs = extract::extract(doc, seg);
+            |doc, ex| {
+                let recs = ex.extract(doc);
                 let terms = match (&doc.meta.region, doc.meta.year) {
                     (Some(r), Some(y)) => {
-                        let (counts, _) = terms::term_counts(doc, seg);
+                        let (counts, _) = terms::term_counts(doc, ex.segmenter());
                         Some((
                             r.clone(),
                             y,
@@ -517,25 +531,33 @@ fn run_compare(
 
 fn run_text(
     inputs: &Inputs,
-    render: impl Fn(&Document, &Segmenter) -> String + Sync,
+    render: impl Fn(&Document, &govtext::Segmenter) -> String + Sync,
 ) -> Result<bool> {
     let mut setup = setup(inputs)?;
     // segment and terms print their errors as they come; the summary belongs to extract.
     setup.summary = false;
     let mut out = BufWriter::new(io::stdout().lock());
-    let (summary, interrupted) = setup.run(render, |text: &String| {
-        out.write_all(text.as_bytes())?;
-        Ok(text.lines().count())
-    })?;
+    let (summary, interrupted) = setup.run(
+        |doc, ex| render(doc, ex.segmenter()),
+        |text: &String| {
+            out.write_all(text.as_bytes())?;
+            Ok(text.lines().count())
+        },
+    )?;
     out.flush()?;
     Ok(!summary.failed.is_empty() || interrupted)
 }
 
-fn render_segments(doc: &Document, seg: &Segmenter, format: SegFormat, pos: bool) -> String {
+fn render_segments(
+    doc: &Document,
+    seg: &govtext::Segmenter,
+    format: SegFormat,
+    pos: bool,
+) -> String {
     match format {
         SegFormat::Text => seg.render(&doc.text, pos),
         SegFormat::Jsonl => {
-            let norm = govtext::document::normalize(&doc.text);
+            let norm = govtext::normalize(&doc.text);
             let mut out = String::new();
             for (i, words) in seg.words(&doc.text, &norm).iter().enumerate() {
                 let tokens: Vec<serde_json::Value> = words
@@ -551,7 +573,12 @@ fn render_segments(doc: &Document, seg: &Segmenter, format: SegFormat, pos: bool
     }
 }
 
-fn render_terms(doc: &Document, seg: &Segmenter, top: usize, format: TermsFormat) -> String {
+fn render_terms(
+    doc: &Document,
+    seg: &govtext::Segmenter,
+    top: usize,
+    format: TermsFormat,
+) -> String {
     let (counts, total) = terms::term_counts(doc, seg);
     let take = if top == 0 { counts.len() } else { top };
     let mut out = String::new();

@@ -6,19 +6,22 @@ mod common;
 
 use std::process::Command;
 
+use govtext::Document;
 use govtext::compare::{self, Report};
-use govtext::document::Document;
-use govtext::extract::extract;
 
 fn records_of(paths: &[std::path::PathBuf]) -> (Vec<govtext::Record>, Vec<Document>) {
-    let table = govtext::meta::MetaTable::read(&common::root().join("corpus/meta.tsv")).unwrap();
+    let table = govtext::MetaTable::read(&common::root().join("corpus/meta.tsv")).unwrap();
+    let ex = govtext::Extractor::builder()
+        .meta_table(table)
+        .build()
+        .unwrap();
     let mut records = Vec::new();
     let mut docs = Vec::new();
     for p in paths {
         let mut d = common::read(p);
         d.meta.path = Some(p.clone());
-        govtext::meta::infer(&mut d, Some(&table));
-        records.extend(extract(&d, &common::SEG));
+        ex.infer_metadata(&mut d);
+        records.extend(ex.extract(&d));
         docs.push(d);
     }
     (records, docs)
@@ -161,7 +164,7 @@ fn vocabulary_shift_across_years() {
         let (records, d) = records_of(&[p]);
         let _ = records;
         let d = &d[0];
-        let (counts, _) = govtext::terms::term_counts(d, &common::SEG);
+        let (counts, _) = govtext::terms::term_counts(d, common::EX.segmenter());
         docs.push((
             d.meta.region.clone().unwrap(),
             d.meta.year.unwrap(),

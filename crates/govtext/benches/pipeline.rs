@@ -13,8 +13,7 @@ use std::time::Instant;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
 
-use govtext::document::{Document, normalize};
-use govtext::{Segmenter, extract};
+use govtext::{Document, Extractor, normalize};
 
 fn load(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -48,17 +47,17 @@ fn replicate(docs: &[(String, Vec<u8>)], mb: usize) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-fn pipeline(bytes: &[u8], id: &str, seg: &Segmenter) -> usize {
+fn pipeline(bytes: &[u8], id: &str, ex: &Extractor) -> usize {
     let doc = Document::from_bytes(bytes, Path::new(id), id).unwrap();
     let mut out = Vec::with_capacity(bytes.len());
-    for r in extract::extract(&doc, seg) {
+    for r in ex.extract(&doc) {
         serde_json::to_writer(&mut out, &r).unwrap();
         out.push(b'\n');
     }
     out.len()
 }
 
-fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, seg: &Segmenter) {
+fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, ex: &Extractor) {
     let total: usize = docs.iter().map(|(_, b)| b.len()).sum();
     let texts: Vec<Document> = docs
         .iter()
@@ -71,7 +70,7 @@ fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, seg: &
         b.iter(|| {
             texts
                 .iter()
-                .map(|d| seg.cut_count(black_box(&d.text)))
+                .map(|d| ex.segmenter().cut_count(black_box(&d.text)))
                 .sum::<usize>()
         })
     });
@@ -81,7 +80,7 @@ fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, seg: &
                 .iter()
                 .map(|d| {
                     let norm = normalize(&d.text);
-                    seg.segment(&d.text, &norm).len()
+                    ex.segmenter().segment(&d.text, &norm).len()
                 })
                 .sum::<usize>()
         })
@@ -90,14 +89,14 @@ fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, seg: &
         b.iter(|| {
             texts
                 .iter()
-                .map(|d| extract::extract(black_box(d), seg).len())
+                .map(|d| ex.extract(black_box(d)).len())
                 .sum::<usize>()
         })
     });
     g.bench_function("pipeline_1_thread", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|(id, bytes)| pipeline(bytes, id, seg))
+                .map(|(id, bytes)| pipeline(bytes, id, ex))
                 .sum::<usize>()
         })
     });
@@ -110,7 +109,7 @@ fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, seg: &
         b.iter(|| {
             pool.install(|| {
                 docs.par_iter()
-                    .map(|(id, bytes)| pipeline(bytes, id, seg))
+                    .map(|(id, bytes)| pipeline(bytes, id, ex))
                     .sum::<usize>()
             })
         })
@@ -120,9 +119,9 @@ fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, seg: &
 
 fn benches(c: &mut Criterion) {
     let started = Instant::now();
-    let seg = Segmenter::new();
+    let ex = Extractor::new();
     eprintln!(
-        "start-up: Segmenter::new() took {:.0} ms",
+        "start-up: Extractor::new() took {:.0} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
     let mb: usize = std::env::var("GOVTEXT_BENCH_MB")
@@ -130,15 +129,10 @@ fn benches(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
     let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
-    bench_set(
-        c,
-        "corpus",
-        replicate(&load(&root.join("corpus")), mb),
-        &seg,
-    );
+    bench_set(c, "corpus", replicate(&load(&root.join("corpus")), mb), &ex);
     let shared = load(&root.join("../shared/reports"));
     if !shared.is_empty() {
-        bench_set(c, "shared_reports", replicate(&shared, mb), &seg);
+        bench_set(c, "shared_reports", replicate(&shared, mb), &ex);
     }
 }
 

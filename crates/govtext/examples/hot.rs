@@ -1,7 +1,7 @@
 //! Run extraction over the corpus many times: a steady workload for profilers (`perf record`).
 
 fn main() {
-    let seg = govtext::Segmenter::new();
+    let ex = govtext::Extractor::new();
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("corpus");
     let mut docs = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {
@@ -16,7 +16,7 @@ fn main() {
     let mut n = 0;
     for _ in 0..rounds {
         for d in &docs {
-            n += govtext::extract::extract(d, &seg).len();
+            n += ex.extract(d).len();
         }
     }
     println!("{n} records");

@@ -2,11 +2,11 @@
 //! `cargo run --release --example probe -- "全年地区生产总值完成340.64亿元"`
 
 fn main() {
-    let seg = govtext::Segmenter::new();
+    let ex = govtext::Extractor::new();
     for arg in std::env::args().skip(1) {
         let doc = govtext::Document::from_text("probe", arg.clone());
-        print!("{}", seg.render(&arg, true));
-        for r in govtext::extract::extract(&doc, &seg) {
+        print!("{}", ex.segmenter().render(&arg, true));
+        for r in ex.extract(&doc) {
             println!(
                 "  {} {} {} {:?} | ind={:?} id={:?} {:?} {:?} {:?} target={:?} subj={:?} period={:?}",
                 r.text,

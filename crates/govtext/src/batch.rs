@@ -17,7 +17,8 @@ use serde_json::Value;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::input::{self, Input, Source};
+use crate::input::{self, Input};
+pub use crate::input::{Source, collect};
 use crate::meta::{self, MetaTable};
 
 /// How to read input files.

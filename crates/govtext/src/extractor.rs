@@ -258,6 +258,11 @@ impl Extractor {
         })
     }
 
+    /// Number of indicators in the lexicon (the shipped ones plus user entries).
+    pub fn indicator_count(&self) -> usize {
+        self.lexicon.len()
+    }
+
     /// The shared segmenter (jieba with the government dictionary and user dictionaries).
     pub fn segmenter(&self) -> &Segmenter {
         &self.segmenter
@@ -282,6 +287,17 @@ pub fn parse_number(text: &str) -> Option<f64> {
     crate::extract::number::parse_number(&norm)
         .filter(|n| n.value.to_f64().is_finite())
         .map(|n| n.value.to_f64())
+}
+
+/// [`parse_number`] as an exact decimal string (`三千四百五十六点七八亿` → `345678000000`), for
+/// callers that must not round.
+///
+/// ```
+/// assert_eq!(govtext::parse_number_decimal("0.1亿").as_deref(), Some("10000000"));
+/// ```
+pub fn parse_number_decimal(text: &str) -> Option<String> {
+    let norm = crate::document::normalize(text.trim());
+    crate::extract::number::parse_number(&norm).map(|n| n.value.to_string())
 }
 
 /// Run `work`, turning a panic into an error naming the document (the batch goes on).
@@ -335,6 +351,16 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("mine.tsv:3:"), "{err}");
+    }
+
+    #[test]
+    fn user_lexicon_entries_are_added_to_the_shipped_ones() {
+        let tsv = "id\tname\ten\tsynonyms\nbike_lanes\t自行车道\tbicycle lanes\t自行车道\n";
+        let ex = Extractor::builder()
+            .indicators_str(tsv, "mine.tsv")
+            .build()
+            .unwrap();
+        assert_eq!(ex.indicator_count(), Extractor::new().indicator_count() + 1);
     }
 
     #[test]

@@ -15,25 +15,25 @@
 
 pub mod batch;
 pub mod compare;
-pub mod document;
-pub mod error;
+pub(crate) mod document;
+pub(crate) mod error;
 pub mod eval;
-pub mod extract;
+pub(crate) mod extract;
 mod extractor;
 pub mod html;
-pub mod input;
-pub mod meta;
+pub(crate) mod input;
+pub(crate) mod meta;
 pub mod record;
 pub mod schema;
-pub mod segment;
+pub(crate) mod segment;
 pub mod sink;
 pub mod terms;
 pub mod vocab;
 
-pub use document::{Document, Meta};
+pub use document::{Document, Meta, normalize};
 pub use error::{Error, Result};
-pub use extractor::{DocResult, Extractor, ExtractorBuilder, parse_number};
+pub use extractor::{DocResult, Extractor, ExtractorBuilder, parse_number, parse_number_decimal};
 pub use meta::MetaTable;
 pub use record::Record;
 pub use schema::{Basis, Direction, Kind, Measure, Qualifier};
-pub use segment::Segmenter;
+pub use segment::{SegmentedSentence, Segmenter, Token, Word};

@@ -7,12 +7,11 @@ mod common;
 use std::path::Path;
 
 use govtext::eval::{self, Item, Scores};
-use govtext::extract::extract;
 
 fn predictions(docs: &[(String, std::path::PathBuf)]) -> Vec<Item> {
     let mut jsonl = String::new();
     for (_, path) in docs {
-        for r in extract(&common::read(path), &common::SEG) {
+        for r in common::EX.extract(&common::read(path)) {
             jsonl.push_str(&serde_json::to_string(&r).unwrap());
             jsonl.push('\n');
         }
@@ -47,7 +46,7 @@ fn national_2018_targets_and_outcomes() {
         return;
     };
     let doc = common::read(&shared.join("reports/national_2018.txt"));
-    let recs = extract(&doc, &common::SEG);
+    let recs = common::EX.extract(&doc);
     let find = |text: &str, ctx: &str| {
         recs.iter()
             .find(|r| r.text == text && r.context.contains(ctx))

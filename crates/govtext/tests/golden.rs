@@ -4,8 +4,6 @@
 
 mod common;
 
-use govtext::extract::extract;
-
 fn compare(stage: &str, name: &str, got: &str) {
     let path = common::root().join(format!("tests/golden/{stage}/{name}"));
     if std::env::var_os("GOVTEXT_BLESS").is_some() {
@@ -37,7 +35,7 @@ fn segmentation_golden_files() {
         compare(
             "segment",
             &format!("{stem}.txt"),
-            &common::SEG.render(&doc.text, false),
+            &common::EX.segmenter().render(&doc.text, false),
         );
     }
 }
@@ -48,7 +46,7 @@ fn extraction_golden_files() {
         let doc = common::read(&path);
         let mut out =
             String::from("start\tend\ttext\tnorm_value\tnorm_upper\tnorm_unit\tkind\tqualifier\n");
-        for r in extract(&doc, &common::SEG) {
+        for r in common::EX.extract(&doc) {
             out.push_str(&format!(
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
                 r.start,

@@ -4,8 +4,7 @@
 mod common;
 
 use govtext::Document;
-use govtext::extract::extract;
-use govtext::extract::number::parse_number;
+use govtext::parse_number_decimal;
 use proptest::prelude::*;
 
 const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -77,7 +76,7 @@ proptest! {
     #[test]
     fn chinese_integers_parse_back(n in 0u64..1_000_000_000_000) {
         let s = chinese(n);
-        let parsed = parse_number(&s).map(|p| p.value.to_string());
+        let parsed = parse_number_decimal(&s);
         prop_assert_eq!(parsed, Some(n.to_string()), "{}", s);
     }
 
@@ -86,7 +85,7 @@ proptest! {
         let frac = frac.trim_end_matches('0');
         prop_assume!(!frac.is_empty());
         let s = format!("{}点{}", chinese(n), frac.chars().map(|c| DIGITS[c as usize - '0' as usize]).collect::<String>());
-        let parsed = parse_number(&s).map(|p| p.value.to_string());
+        let parsed = parse_number_decimal(&s);
         prop_assert_eq!(parsed, Some(format!("{n}.{frac}")), "{}", s);
     }
 
@@ -105,11 +104,11 @@ proptest! {
             _ => (int.clone(), n.to_string()),
         };
         let text = if wide { fullwidth(&text) } else { text };
-        let norm = govtext::document::normalize(&text);
-        prop_assert_eq!(parse_number(&norm).map(|p| p.value.to_string()), Some(want));
+        let norm = govtext::normalize(&text);
+        prop_assert_eq!(parse_number_decimal(&norm), Some(want));
         // And inside a sentence, through the whole pipeline.
         let doc = Document::from_text("p", format!("完成投资{text}亿元。"));
-        let recs = extract(&doc, &common::SEG);
+        let recs = common::EX.extract(&doc);
         prop_assert_eq!(recs.len(), 1);
         prop_assert_eq!(&recs[0].text, &format!("{text}亿元"));
     }
@@ -118,7 +117,7 @@ proptest! {
     fn extraction_never_panics_and_spans_are_exact(text in "(\\PC|[0-9０-９一二三四五六七八九十百千万亿点分之多余几数%％．，,.\\-—至到年月日个元第号A-Z\r\n“”])*") {
         let doc = Document::from_text("p", text.clone());
         let chars: Vec<char> = text.chars().collect();
-        for r in extract(&doc, &common::SEG) {
+        for r in common::EX.extract(&doc) {
             prop_assert!(r.start < r.end && r.end <= chars.len());
             let span: String = chars[r.start..r.end].iter().collect();
             prop_assert_eq!(span, r.text);

@@ -88,13 +88,9 @@ impl Lexicon {
     }
 
     /// Number of indicators.
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
         self.indicators.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.indicators.is_empty()
     }
 
     /// The indicator a phrase names: the longest synonym the phrase ends with, else the longest

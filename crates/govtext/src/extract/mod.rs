@@ -15,12 +15,14 @@ use crate::record::Record;
 use crate::schema::{Basis, Direction, Measure};
 use crate::segment::{Segmenter, split_sentences};
 
-/// Extract every quantity mention of a document, in document order, with the shipped lexicon.
-pub fn extract(doc: &Document, segmenter: &Segmenter) -> Vec<Record> {
+/// [`extract_with`] and the shipped lexicon, for the rules' unit tests.
+#[cfg(test)]
+pub(crate) fn extract(doc: &Document, segmenter: &Segmenter) -> Vec<Record> {
     extract_with(doc, segmenter, attribute::Lexicon::shipped())
 }
 
-/// [`extract`] with a given indicator lexicon (the shipped one plus user entries).
+/// Extract every quantity mention of a document, in document order, with a given indicator
+/// lexicon (the shipped one plus user entries).
 pub fn extract_with(
     doc: &Document,
     segmenter: &Segmenter,

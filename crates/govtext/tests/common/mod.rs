@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use govtext::{Document, Segmenter};
+use govtext::{Document, Extractor};
 
-/// One segmenter for all tests of a binary.
-pub static SEG: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
+/// One extractor for all tests of a binary (built once, as callers should).
+pub static EX: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 
 /// The repository (workspace) root.
 pub fn root() -> PathBuf {
