@@ -1,6 +1,7 @@
 //! The batch stage as an analyst uses it: many inputs, several threads, several formats, bad
 //! files mixed in.
 
+#[path = "../../govtext/tests/common/mod.rs"]
 mod common;
 
 use std::process::{Command, Output};

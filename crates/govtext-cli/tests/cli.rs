@@ -1,6 +1,7 @@
 //! The binary as a user meets it: bad inputs reported by name while good ones complete,
 //! exit statuses, encodings, dictionaries.
 
+#[path = "../../govtext/tests/common/mod.rs"]
 mod common;
 
 use std::process::{Command, Output};

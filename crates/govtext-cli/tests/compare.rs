@@ -2,6 +2,7 @@
 //! inconsistencies planted on purpose, see `corpus/FACTS_*.md`) and, when `../shared` is present,
 //! on the Hailar district and national reports.
 
+#[path = "../../govtext/tests/common/mod.rs"]
 mod common;
 
 use std::process::Command;
