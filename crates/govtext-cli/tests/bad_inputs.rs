@@ -285,3 +285,18 @@ fn sigterm_stops_at_a_record_boundary_and_a_second_signal_exits_130() {
     assert_eq!(status.code(), Some(130));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names_get_distinct_ids() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("names");
+    for name in [&b"r\xff.txt"[..], &b"r\xfe.txt"[..]] {
+        std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), GOOD).unwrap();
+    }
+    let out = govtext(&["extract", "-q", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(docs(&out.stdout), ["r\\xFE", "r\\xFF"]);
+    assert_eq!(text(&out.stdout).lines().count(), 2 * records_of_good(&dir));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
