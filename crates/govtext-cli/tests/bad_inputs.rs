@@ -300,3 +300,36 @@ fn non_utf8_file_names_get_distinct_ids() {
     assert_eq!(text(&out.stdout).lines().count(), 2 * records_of_good(&dir));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_failed_write_leaves_a_partial_file_of_whole_documents() {
+    // A file size limit (SIGXFSZ ignored, so writes fail with EFBIG) stands in for a full disk.
+    let dir = scratch("full");
+    let corpus = common::root().join("corpus");
+    let full = govtext(&["extract", "-q", corpus.to_str().unwrap()]).stdout;
+    let target = dir.join("out.jsonl");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f 300; exec '{}' extract '{}' -o '{}'",
+            env!("CARGO_BIN_EXE_govtext"),
+            corpus.display(),
+            target.display()
+        ))
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("output incomplete, kept in"), "{err}");
+    assert!(!err.contains("documents ok"), "no success summary: {err}");
+    assert!(!target.exists());
+    let partial = std::fs::read(dir.join("out.jsonl.partial")).unwrap();
+    assert!(!partial.is_empty() && partial.len() < full.len());
+    assert_eq!(&full[..partial.len()], &partial[..]);
+    // It ends where a document ends: the next record belongs to another document.
+    let last = docs(&partial).pop().unwrap();
+    let next = docs(&full[partial.len()..]).remove(0);
+    assert_ne!(last, next);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
