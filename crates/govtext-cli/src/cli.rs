@@ -51,9 +51,14 @@ struct Inputs {
     /// synonyms`), added to the shipped one; repeatable.
     #[arg(long = "indicators", value_name = "FILE")]
     indicators: Vec<PathBuf>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most 4 × the cores available and never more than
+    /// 256: a larger N is lowered to that).
     #[arg(short = 'j', long = "jobs")]
     jobs: Option<usize>,
+    /// Largest document accepted, in bytes: a larger file or JSONL line is reported as a failed
+    /// document (checked before reading it) instead of being loaded. Default 64 MiB.
+    #[arg(long, value_name = "BYTES", default_value_t = batch::DEFAULT_MAX_DOC_BYTES)]
+    max_doc_bytes: u64,
     /// No progress bar and no summary on stderr (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
@@ -78,7 +83,9 @@ enum Command {
         /// CSV for Excel: start with a UTF-8 byte-order mark.
         #[arg(long)]
         excel: bool,
-        /// Write to FILE (atomically: a temporary file renamed when the run completes).
+        /// Write to FILE (atomically: a temporary file renamed when the run completes; a failed or
+        /// interrupted run leaves FILE.partial, whole documents only). Checked before any work: a
+        /// directory or a path in a missing or unwritable directory is a usage error.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -160,6 +167,41 @@ enum TermsFormat {
     Jsonl,
 }
 
+/// A usage error found after parsing (a bad `-o`): exit status 2.
+#[derive(Debug)]
+struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// The most worker threads `-j` gets: 4 × the cores available, at most 256.
+fn max_jobs() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    (4 * cores).min(256)
+}
+
+/// An error and its causes on one line, `: `-separated, without repeating a cause that the
+/// message before it already ends with (the library's errors print their source themselves).
+fn error_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.ends_with(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 /// Run the command line; returns the process exit status.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -167,15 +209,48 @@ pub fn run() -> ExitCode {
         Ok(failed) if failed => ExitCode::from(1),
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            {
+            let closed = e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            });
+            if closed {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("govtext: {e:#}");
+            eprintln!("govtext: {}", error_line(&e));
+            if e.downcast_ref::<Usage>().is_some() {
+                return ExitCode::from(2);
+            }
             ExitCode::from(1)
         }
     }
+}
+
+/// Check `-o FILE` before any work: not a directory, in an existing directory.
+fn check_output(path: &Path) -> Result<()> {
+    let usage =
+        |reason: &str| anyhow::Error::new(Usage(format!("-o {}: {reason}", path.display())));
+    if path.is_dir() {
+        return Err(usage("is a directory"));
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(usage("no such directory"));
+    }
+    Ok(())
+}
+
+/// Check `-o FILE` and create its temporary file (which proves the directory writable).
+fn open_output(path: &Path) -> Result<(AtomicFile, std::fs::File)> {
+    check_output(path)?;
+    AtomicFile::create(path).map_err(|e| {
+        anyhow::Error::new(Usage(format!(
+            "-o {}: cannot write there: {e}",
+            path.display()
+        )))
+    })
 }
 
 fn dispatch(cli: Cli) -> Result<bool> {
@@ -238,7 +313,6 @@ struct Setup {
     progress: Option<indicatif::ProgressBar>,
     interrupted: Arc<AtomicBool>,
     quiet: bool,
-    summary: bool,
 }
 
 fn setup(inputs: &Inputs) -> Result<Setup> {
@@ -250,8 +324,21 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
         builder = builder.indicators(lexicon);
     }
     let extractor = builder.build().context("loading dictionaries")?;
+    let threads = match inputs.jobs {
+        Some(n) if n > max_jobs() => {
+            if !inputs.quiet {
+                eprintln!(
+                    "govtext: -j {n} is more than the maximum, using {}",
+                    max_jobs()
+                );
+            }
+            max_jobs()
+        }
+        Some(n) => n,
+        None => 0,
+    };
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(inputs.jobs.unwrap_or(0))
+        .num_threads(threads)
         .build()
         .context("starting worker threads")?;
     let mut paths = inputs.paths.clone();
@@ -263,7 +350,7 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
         InputArg::Text => InputFormat::Text,
         InputArg::Jsonl => InputFormat::Jsonl,
     };
-    let jobs = Jobs::new(&paths, &inputs.glob, format);
+    let jobs = Jobs::new(&paths, &inputs.glob, format).max_doc_bytes(inputs.max_doc_bytes);
     // `--meta FILE`, else a `meta.tsv` at the top of each directory given.
     let table = match inputs.meta.as_deref() {
         Some(path) => Some(MetaTable::read(path)?),
@@ -293,8 +380,14 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = interrupted.clone();
     // One command runs per process, so the handler is installed once; if installing fails, Ctrl-C
-    // keeps its default behaviour (stop at once) and the run is otherwise unaffected.
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    // keeps its default behaviour (stop at once) and the run is otherwise unaffected. SIGINT,
+    // SIGTERM and SIGHUP (ctrlc's `termination` feature) stop the run at a document boundary; a
+    // second one exits at once with status 130.
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
     Ok(Setup {
         extractor,
         pool,
@@ -303,13 +396,13 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
         progress,
         interrupted,
         quiet: inputs.quiet,
-        summary: true,
     })
 }
 
 impl Setup {
     /// Run `work`, handing each document's output to `emit` in order; report failures and
-    /// progress; returns the summary and whether the run was interrupted.
+    /// progress; returns the summary and whether the run was interrupted (the caller prints the
+    /// summary, only once its output is complete).
     fn run<T: Send>(
         self,
         work: impl Fn(&Document, &Extractor) -> T + Sync,
@@ -322,8 +415,7 @@ impl Setup {
             table,
             progress,
             interrupted,
-            quiet,
-            summary: print_summary,
+            quiet: _,
         } = self;
         let mut write_error: Option<io::Error> = None;
         let mut records = 0usize;
@@ -368,25 +460,27 @@ impl Setup {
         }
         summary.records = records;
         let was_interrupted = interrupted.load(Ordering::SeqCst);
-        if !quiet && print_summary {
-            eprintln!(
-                "govtext: {} documents ok, {} failed, {} records, {:.1} MB in {:.2} s ({:.1} MB/s){}",
-                summary.ok,
-                summary.failed.len(),
-                summary.records,
-                summary.bytes as f64 / 1e6,
-                summary.elapsed.as_secs_f64(),
-                summary.mb_per_s(),
-                if was_interrupted { ", interrupted" } else { "" }
-            );
-            for (name, reason) in &summary.failed {
-                eprintln!(
-                    "govtext:   failed: {name}: {}",
-                    reason.strip_prefix(&format!("{name}: ")).unwrap_or(reason)
-                );
-            }
-        }
         Ok((summary, was_interrupted))
+    }
+}
+
+/// The end-of-run summary on stderr (extract), with each failed document.
+fn print_summary(summary: &Summary, interrupted: bool) {
+    eprintln!(
+        "govtext: {} documents ok, {} failed, {} records, {:.1} MB in {:.2} s ({:.1} MB/s){}",
+        summary.ok,
+        summary.failed.len(),
+        summary.records,
+        summary.bytes as f64 / 1e6,
+        summary.elapsed.as_secs_f64(),
+        summary.mb_per_s(),
+        if interrupted { ", interrupted" } else { "" }
+    );
+    for (name, reason) in &summary.failed {
+        eprintln!(
+            "govtext:   failed: {name}: {}",
+            reason.strip_prefix(&format!("{name}: ")).unwrap_or(reason)
+        );
     }
 }
 
@@ -409,15 +503,26 @@ fn run_extract(
     output: Option<&Path>,
 ) -> Result<bool> {
     if format == OutFormat::Parquet && output.is_none() {
-        bail!("--format parquet needs -o FILE");
+        bail!(Usage("--format parquet needs -o FILE".into()));
     }
-    let setup = setup(inputs)?;
-    let (atomic, mut sink) = match output {
-        Some(path) => {
-            let (atomic, file) = AtomicFile::create(path)?;
+    let opened = output.map(open_output).transpose()?;
+    let setup = match setup(inputs) {
+        Ok(s) => s,
+        Err(e) => {
+            if let Some((atomic, _)) = opened {
+                atomic.discard();
+            }
+            return Err(e);
+        }
+    };
+    let quiet = setup.quiet;
+    let (atomic, mut sink) = match opened {
+        Some((atomic, file)) => {
+            // Parquet buffers row groups itself; the text formats write whole documents to a
+            // DocumentFile, so FILE.partial always ends at a record boundary.
             let sink: Box<dyn RecordSink> = match format {
                 OutFormat::Parquet => Box::new(ParquetSink::new(file)?),
-                _ => text_sink(format, BufWriter::new(file), excel)?,
+                _ => text_sink(format, govtext::sink::DocumentFile::new(file)?, excel)?,
             };
             (Some(atomic), sink)
         }
@@ -438,6 +543,9 @@ fn run_extract(
         (Ok((summary, interrupted)), Ok(())) => {
             if let Some(a) = atomic {
                 if interrupted {
+                    if !quiet {
+                        print_summary(&summary, interrupted);
+                    }
                     let p = a.abandon();
                     eprintln!(
                         "govtext: interrupted; records so far are in {}",
@@ -446,6 +554,9 @@ fn run_extract(
                     return Ok(true);
                 }
                 a.commit()?;
+            }
+            if !quiet {
+                print_summary(&summary, interrupted);
             }
             Ok(!summary.failed.is_empty() || interrupted)
         }
@@ -466,6 +577,9 @@ fn run_compare(
     output: Option<&Path>,
     top: usize,
 ) -> Result<bool> {
+    if let Some(path) = output {
+        check_output(path)?;
+    }
     let mut records: Vec<Record> = Vec::new();
     for path in record_files {
         let text =
@@ -485,8 +599,7 @@ fn run_compare(
     let mut docs: Vec<govtext::vocab::DocTerms> = Vec::new();
     let mut failed = false;
     if !inputs.paths.is_empty() || inputs.files_from.is_some() {
-        let mut setup = setup(inputs)?;
-        setup.summary = false;
+        let setup = setup(inputs)?;
         let (summary, interrupted) = setup.run(
             |doc, ex| {
                 let recs = ex.extract(doc);
@@ -533,9 +646,8 @@ fn run_text(
     inputs: &Inputs,
     render: impl Fn(&Document, &govtext::Segmenter) -> String + Sync,
 ) -> Result<bool> {
-    let mut setup = setup(inputs)?;
     // segment and terms print their errors as they come; the summary belongs to extract.
-    setup.summary = false;
+    let setup = setup(inputs)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let (summary, interrupted) = setup.run(
         |doc, ex| render(doc, ex.segmenter()),

@@ -8,7 +8,7 @@
 //! go on. The library reports outcomes to a callback and never prints.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -20,6 +20,10 @@ use crate::error::{Error, Result};
 use crate::input::{self, Input};
 pub use crate::input::{Source, collect};
 use crate::meta::{self, MetaTable};
+
+/// The default largest document, in bytes (64 MiB): a larger file or JSONL line is an error for
+/// that document rather than an allocation that could exhaust memory.
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 64 << 20;
 
 /// How to read input files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +62,7 @@ pub struct Jobs {
     inputs: std::vec::IntoIter<Result<Input>>,
     format: InputFormat,
     current: Option<(String, Box<dyn BufRead + Send>, usize)>,
+    max_doc_bytes: u64,
 }
 
 impl Jobs {
@@ -72,7 +77,15 @@ impl Jobs {
             inputs: inputs.into_iter(),
             format,
             current: None,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
         }
+    }
+
+    /// Set the largest document accepted, in bytes (a text file's size, a JSONL line's length);
+    /// a larger one is a failed outcome naming it.
+    pub fn max_doc_bytes(mut self, max: u64) -> Jobs {
+        self.max_doc_bytes = max;
+        self
     }
 
     /// How many inputs (files, stdin) are listed; JSONL files count once.
@@ -96,21 +109,42 @@ impl Iterator for Jobs {
     fn next(&mut self) -> Option<Job> {
         loop {
             if let Some((name, reader, line_no)) = &mut self.current {
-                let mut line = String::new();
-                match reader.read_line(&mut line) {
-                    Ok(0) => self.current = None,
-                    Ok(_) => {
+                let max = usize::try_from(self.max_doc_bytes).unwrap_or(usize::MAX);
+                let mut line = Vec::new();
+                match read_line_limited(reader.as_mut(), &mut line, max) {
+                    Ok((0, _)) => self.current = None,
+                    Ok((total, ended)) => {
                         *line_no += 1;
+                        let bad = |reason: String| {
+                            Job::Failed(
+                                format!("{name}:{line_no}"),
+                                Error::BadRecord {
+                                    path: PathBuf::from(name.as_str()),
+                                    line: *line_no,
+                                    reason,
+                                },
+                            )
+                        };
+                        let length = total - usize::from(ended);
+                        if length > max {
+                            return Some(bad(format!(
+                                "line of {length} bytes is larger than the document size limit ({max} bytes)"
+                            )));
+                        }
+                        let line = match std::str::from_utf8(&line) {
+                            Ok(l) => l,
+                            Err(e) => return Some(bad(format!("not UTF-8: {e}"))),
+                        };
                         if line.trim().is_empty() {
                             continue;
                         }
-                        return Some(match parse_jsonl_doc(&line, name, *line_no) {
+                        return Some(match parse_jsonl_doc(line, name, *line_no) {
                             Ok(doc) => Job::Doc(doc),
                             Err(e) => Job::Failed(format!("{name}:{line_no}"), e),
                         });
                     }
                     Err(source) => {
-                        let name = name.clone();
+                        let name = format!("{name}:{}", *line_no + 1);
                         self.current = None;
                         return Some(Job::Failed(
                             name.clone(),
@@ -146,6 +180,39 @@ impl Iterator for Jobs {
                 },
             };
             self.current = Some((input.display(), reader, 0));
+        }
+    }
+}
+
+/// Read one line (through its `\n`) into `buf`, keeping at most `max + 1` bytes of it so an
+/// endless line cannot exhaust memory; returns the line's whole length (0 at the end of input)
+/// and whether it ended with `\n`.
+fn read_line_limited(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<(usize, bool)> {
+    buf.clear();
+    let mut total = 0usize;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((total, false));
+        }
+        let (n, ended) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        let keep = max.saturating_add(1).saturating_sub(buf.len()).min(n);
+        buf.extend_from_slice(&available[..keep]);
+        reader.consume(n);
+        total = total.saturating_add(n);
+        if ended {
+            return Ok((total, true));
         }
     }
 }
@@ -192,11 +259,26 @@ pub fn parse_jsonl_doc(line: &str, file: &str, line_no: usize) -> Result<Documen
         Value::String(s) if !s.is_empty() => Some(s),
         _ => None,
     });
-    doc.meta.year = obj.remove("year").and_then(|v| match v {
-        Value::Number(n) => n.as_i64().map(|y| y as i32),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    });
+    doc.meta.year = match obj.remove("year") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(v) => {
+            let year = match &v {
+                Value::Number(n) => n.as_i64(),
+                Value::String(s) => s.trim().parse::<i64>().ok(),
+                _ => None,
+            };
+            match year {
+                Some(y) if (1900..=2100).contains(&y) => Some(y as i32),
+                _ => {
+                    return Err(bad(format!(
+                        "document `{}`: `year` {v} is not a year from 1900 to 2100",
+                        doc.id
+                    )));
+                }
+            }
+        }
+    };
     doc.meta.kind = obj
         .remove("kind")
         .and_then(|v| v.as_str().map(str::to_string));
@@ -260,13 +342,14 @@ where
     let started = Instant::now();
     let mut summary = Summary::default();
     let chunk = chunk_size(pool.current_num_threads());
+    let max = jobs.max_doc_bytes;
     let mut jobs = jobs.peekable();
     while jobs.peek().is_some() {
         let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
         let outcomes: Vec<Outcome<T>> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|job| process(job, table, &work))
+                .map(|job| process(job, table, max, &work))
                 .collect()
         });
         for o in outcomes {
@@ -285,13 +368,13 @@ where
     summary
 }
 
-fn process<T, W>(job: Job, table: Option<&MetaTable>, work: &W) -> Outcome<T>
+fn process<T, W>(job: Job, table: Option<&MetaTable>, max: u64, work: &W) -> Outcome<T>
 where
     W: Fn(&Document) -> T + Sync,
 {
     let name = job.name();
     let doc = match job {
-        Job::File(input) => input.read(),
+        Job::File(input) => input.read_limited(max),
         Job::Doc(doc) => Ok(doc),
         Job::Failed(_, e) => Err(e),
     };
@@ -371,6 +454,16 @@ mod tests {
             "docs.jsonl:4: document `7` has no `text` string"
         );
         assert!(parse_jsonl_doc("{oops", "docs.jsonl", 5).is_err());
+        for year in ["99999999999", "1850", "2020.5", "\"20x\"", "true"] {
+            let line = format!(r#"{{"id": "y", "text": "好", "year": {year}}}"#);
+            let e = parse_jsonl_doc(&line, "docs.jsonl", 6).unwrap_err();
+            assert!(
+                e.to_string().contains("not a year from 1900 to 2100"),
+                "{e}"
+            );
+        }
+        let ok = parse_jsonl_doc(r#"{"id": "y", "text": "好", "year": null}"#, "d.jsonl", 1);
+        assert_eq!(ok.unwrap().meta.year, None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! error is reported in its place.
 
 use std::collections::HashSet;
+use std::ffi::OsStr;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -46,6 +47,57 @@ impl Input {
         }
     }
 
+    /// Read and decode the document, refusing one larger than `max` bytes (checked before
+    /// reading, and the read stops there should the file grow meanwhile).
+    pub fn read_limited(&self, max: u64) -> Result<Document> {
+        let too_big = |path: &Path, size: Option<u64>| Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(match size {
+                Some(size) => format!(
+                    "document of {size} bytes is larger than the document size limit ({max} bytes)"
+                ),
+                None => format!("document larger than the document size limit ({max} bytes)"),
+            }),
+        };
+        let (path, bytes) = match &self.source {
+            Source::File(path) => {
+                let io = |source| Error::Io {
+                    path: path.clone(),
+                    source,
+                };
+                let file = std::fs::File::open(path).map_err(io)?;
+                let size = file.metadata().map_err(io)?.len();
+                if size > max {
+                    return Err(too_big(path, Some(size)));
+                }
+                let mut bytes = Vec::new();
+                file.take(max.saturating_add(1))
+                    .read_to_end(&mut bytes)
+                    .map_err(io)?;
+                (path.as_path(), bytes)
+            }
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .take(max.saturating_add(1))
+                    .read_to_end(&mut bytes)
+                    .map_err(|source| Error::Io {
+                        path: PathBuf::from("-"),
+                        source,
+                    })?;
+                (Path::new("-"), bytes)
+            }
+        };
+        if bytes.len() as u64 > max {
+            return Err(too_big(path, None));
+        }
+        let mut doc = Document::from_bytes(&bytes, path, self.id.clone())?;
+        if let Source::File(p) = &self.source {
+            doc.meta.path = Some(p.clone());
+        }
+        Ok(doc)
+    }
+
     /// The name to show in messages.
     pub fn display(&self) -> String {
         match &self.source {
@@ -83,12 +135,26 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
     pi == p.len()
 }
 
-/// The id of a file under `root`: relative path with `/` separators, `.txt` removed.
+/// A file-name component as text, bytes that are not UTF-8 written `\xNN` (so two different
+/// names never get the same id, as they would with a lossy conversion).
+fn escape_name(name: &OsStr) -> String {
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The id of a file under `root`: relative path with `/` separators, `.txt` removed; bytes of the
+/// path that are not UTF-8 are written `\xNN`.
 pub fn doc_id(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let s = rel
         .components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| escape_name(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/");
     s.strip_suffix(".txt").unwrap_or(&s).to_string()
@@ -166,15 +232,26 @@ fn walk(
     for p in paths {
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(root, &p, glob, seen, out),
-            Ok(_) => {
+            Ok(m) => {
                 let name = p
                     .file_name()
                     .map(|n| n.to_string_lossy())
                     .unwrap_or_default();
-                if glob_match(glob, &name) {
+                if !glob_match(glob, &name) {
+                    continue;
+                }
+                if m.is_file() {
                     out.push(Ok(Input {
                         id: doc_id(root, &p),
                         source: Source::File(p),
+                    }));
+                } else {
+                    // A FIFO would block the run, a device could be endless: not documents.
+                    out.push(Err(Error::Io {
+                        path: p,
+                        source: std::io::Error::other(
+                            "not a regular file (FIFO, socket or device); skipped",
+                        ),
                     }));
                 }
             }
@@ -210,5 +287,15 @@ mod tests {
             "a/b_2019"
         );
         assert_eq!(doc_id(Path::new(""), Path::new("x.md")), "x.md");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn ids_of_non_utf8_names_are_distinct() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = Path::new(OsStr::from_bytes(b"d/\xff.txt"));
+        let b = Path::new(OsStr::from_bytes(b"d/\xfe.txt"));
+        assert_eq!(doc_id(Path::new("d"), a), "\\xFF");
+        assert_ne!(doc_id(Path::new("d"), a), doc_id(Path::new("d"), b));
     }
 }

@@ -47,7 +47,11 @@ impl MetaTable {
             let y = match get(year) {
                 Some(y) => Some(
                     y.parse::<i32>()
-                        .map_err(|_| bad(i + 1, format!("year `{y}` is not a number")))?,
+                        .ok()
+                        .filter(|y| (1900..=2100).contains(y))
+                        .ok_or_else(|| {
+                            bad(i + 1, format!("year `{y}` is not a year from 1900 to 2100"))
+                        })?,
                 ),
                 None => None,
             };
@@ -229,6 +233,9 @@ mod tests {
         infer(&mut d, Some(&t));
         assert_eq!(d.meta.year, Some(1999));
         let err = MetaTable::parse("file\tyear\na\tnineteen\n", Path::new("m.tsv")).unwrap_err();
-        assert_eq!(err.to_string(), "m.tsv:2: year `nineteen` is not a number");
+        assert_eq!(
+            err.to_string(),
+            "m.tsv:2: year `nineteen` is not a year from 1900 to 2100"
+        );
     }
 }

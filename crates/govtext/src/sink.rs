@@ -5,7 +5,7 @@
 //! output file that appears under its name only when the run completes.
 
 use std::fs::File;
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use crate::record::{COLUMNS, Record};
@@ -20,23 +20,33 @@ pub trait RecordSink {
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
-/// JSON Lines: one record object per line.
+/// JSON Lines: one record object per line. Each document's records are rendered in memory and
+/// handed to `out` in one `write_all`, so with a [`DocumentFile`] the file ends at a document
+/// boundary whatever happens.
 pub struct JsonlSink<W: Write> {
     out: W,
+    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonlSink<W> {
-    /// JSON Lines on `out` (buffer it: records are written field by field).
+    /// JSON Lines on `out`.
     pub fn new(out: W) -> Self {
-        JsonlSink { out }
+        JsonlSink {
+            out,
+            buf: Vec::new(),
+        }
     }
 }
 
 impl<W: Write> RecordSink for JsonlSink<W> {
     fn write_document(&mut self, records: &[Record]) -> io::Result<()> {
+        self.buf.clear();
         for r in records {
-            serde_json::to_writer(&mut self.out, r)?;
-            self.out.write_all(b"\n")?;
+            serde_json::to_writer(&mut self.buf, r)?;
+            self.buf.push(b'\n');
+        }
+        if !self.buf.is_empty() {
+            self.out.write_all(&self.buf)?;
         }
         Ok(())
     }
@@ -46,28 +56,48 @@ impl<W: Write> RecordSink for JsonlSink<W> {
     }
 }
 
-/// CSV with a header row of the [`COLUMNS`] names; null is an empty cell.
+/// CSV with a header row of the [`COLUMNS`] names; null is an empty cell. Like [`JsonlSink`],
+/// a document's rows reach `out` in one `write_all`, and write errors keep their kind (a closed
+/// pipe is `BrokenPipe`).
 pub struct CsvSink<W: Write> {
-    out: csv::Writer<W>,
+    out: W,
+    buf: Vec<u8>,
+}
+
+/// Render rows as CSV into `buf` (cleared first).
+fn csv_rows<I, R>(buf: &mut Vec<u8>, rows: I) -> io::Result<()>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
+    buf.clear();
+    let mut w = csv::Writer::from_writer(buf);
+    for row in rows {
+        w.write_record(row)?;
+    }
+    w.flush()
 }
 
 impl<W: Write> CsvSink<W> {
     /// CSV on `out`, the header written at once; `excel` writes a UTF-8 byte-order mark first so
     /// spreadsheet programs detect the encoding.
     pub fn new(mut out: W, excel: bool) -> io::Result<Self> {
+        let mut buf = Vec::new();
+        csv_rows(&mut buf, [COLUMNS.iter().map(|c| c.name)])?;
         if excel {
-            out.write_all("\u{feff}".as_bytes())?;
+            buf.splice(0..0, "\u{feff}".bytes());
         }
-        let mut out = csv::Writer::from_writer(out);
-        out.write_record(COLUMNS.iter().map(|c| c.name))?;
-        Ok(CsvSink { out })
+        out.write_all(&buf)?;
+        Ok(CsvSink { out, buf })
     }
 }
 
 impl<W: Write> RecordSink for CsvSink<W> {
     fn write_document(&mut self, records: &[Record]) -> io::Result<()> {
-        for r in records {
-            self.out.write_record(r.csv_row())?;
+        csv_rows(&mut self.buf, records.iter().map(Record::csv_row))?;
+        if !self.buf.is_empty() {
+            self.out.write_all(&self.buf)?;
         }
         Ok(())
     }
@@ -206,6 +236,54 @@ mod parquet_sink {
     }
 }
 
+/// A file written whole documents at a time: every `write` is written completely or, on an
+/// error (a full disk), the file is cut back to its length before that write. The sinks hand
+/// over each document in one `write_all`, so the file always ends at a document boundary. Do not
+/// put a `BufWriter` in front of it (that would split documents).
+#[derive(Debug)]
+pub struct DocumentFile {
+    file: File,
+    good: u64,
+}
+
+impl DocumentFile {
+    /// Wrap a file opened for writing, empty or positioned at its end.
+    pub fn new(mut file: File) -> io::Result<DocumentFile> {
+        let good = file.stream_position()?;
+        Ok(DocumentFile { file, good })
+    }
+
+    /// Bytes written completely.
+    pub fn len(&self) -> u64 {
+        self.good
+    }
+
+    /// Nothing written yet.
+    pub fn is_empty(&self) -> bool {
+        self.good == 0
+    }
+}
+
+impl Write for DocumentFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.file.write_all(buf) {
+            Ok(()) => {
+                self.good += buf.len() as u64;
+                Ok(buf.len())
+            }
+            Err(e) => {
+                let _ = self.file.set_len(self.good);
+                let _ = self.file.seek(io::SeekFrom::Start(self.good));
+                Err(e)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
 /// An output file written under a temporary name (`.FILE.tmp-PID` beside it) and renamed when
 /// complete ([`commit`](AtomicFile::commit)); a run that does not complete
 /// ([`abandon`](AtomicFile::abandon)) leaves `FILE.partial` (what was written) instead.
@@ -242,6 +320,12 @@ impl AtomicFile {
                 format!("renaming output to {}: {e}", self.target.display()),
             )
         })
+    }
+
+    /// Nothing worth keeping was written (the run failed before starting): remove the temporary
+    /// file.
+    pub fn discard(self) {
+        let _ = std::fs::remove_file(&self.tmp);
     }
 
     /// The output is incomplete: keep it as `FILE.partial`; returns that path.
@@ -317,6 +401,57 @@ mod tests {
         for (f, c) in schema.fields().iter().zip(COLUMNS) {
             assert_eq!(f.is_nullable(), c.nullable, "{}", c.name);
         }
+    }
+
+    /// A writer that accepts `room` bytes and then fails like a full disk.
+    struct Full(usize, Vec<u8>);
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.0 == 0 {
+                return Err(io::Error::other("no space left"));
+            }
+            let n = buf.len().min(self.0);
+            self.0 -= n;
+            self.1.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn sinks_hand_over_whole_documents() {
+        // Each document reaches the writer in one write_all: a writer failing partway through the
+        // second document leaves the first whole plus a prefix that DocumentFile cuts off.
+        let mut whole = Vec::new();
+        {
+            let mut sink = JsonlSink::new(&mut whole);
+            sink.write_document(&records()).unwrap();
+        }
+        let mut sink = JsonlSink::new(Full(whole.len() + 10, Vec::new()));
+        sink.write_document(&records()).unwrap();
+        assert!(sink.write_document(&records()).is_err());
+        assert_eq!(&sink.out.1[..whole.len()], &whole[..]);
+    }
+
+    #[test]
+    fn document_file_cuts_a_failed_write() {
+        let dir = std::env::temp_dir().join(format!("govtext-docfile-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("f");
+        let mut f = DocumentFile::new(File::create(&path).unwrap()).unwrap();
+        f.write_all(b"one\n").unwrap();
+        assert_eq!(f.len(), 4);
+        // A read-only handle fails every write: the file stays as it was.
+        let mut handle = File::open(&path).unwrap();
+        handle.seek(io::SeekFrom::End(0)).unwrap();
+        let mut ro = DocumentFile::new(handle).unwrap();
+        assert_eq!(ro.len(), 4);
+        assert!(ro.write_all(b"two\n").is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"one\n");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
