@@ -108,7 +108,7 @@ impl<W: Write> RecordSink for CsvSink<W> {
 }
 
 #[cfg(feature = "parquet")]
-pub use self::parquet_sink::{ParquetSink, parquet_schema};
+pub use self::parquet_sink::{ParquetSink, arrow_batch, parquet_schema};
 
 /// Parquet output with typed columns (integers, floats, booleans, strings), for pandas, polars
 /// and DuckDB. Records are buffered and written as row groups of bounded size, so memory stays
@@ -172,7 +172,7 @@ mod parquet_sink {
             if self.buffer.is_empty() {
                 return Ok(());
             }
-            let batch = to_batch(&self.buffer)?;
+            let batch = arrow_batch(&self.buffer)?;
             self.writer.write(&batch)?;
             self.writer.flush()?;
             self.buffer.clear();
@@ -227,7 +227,8 @@ mod parquet_sink {
         })
     }
 
-    fn to_batch(rows: &[Record]) -> parquet::errors::Result<RecordBatch> {
+    /// Records as one Arrow batch with the [`parquet_schema`] (for Arrow IPC, the Python bindings).
+    pub fn arrow_batch(rows: &[Record]) -> parquet::errors::Result<RecordBatch> {
         let columns = COLUMNS
             .iter()
             .map(|c| array(c, rows))
