@@ -393,3 +393,19 @@ fn every_shared_report_gets_its_canonical_region_and_year() {
     }
     assert_eq!(seen, expected.len(), "shared reports missing");
 }
+
+#[test]
+fn output_does_not_depend_on_the_order_of_inputs() {
+    let mut paths: Vec<_> = common::corpus().into_iter().map(|(_, p)| p).collect();
+    let (records, _) = records_of(&paths);
+    let forward = compare::report(&records, Vec::new());
+    // A fixed shuffle: reverse, then rotate.
+    paths.reverse();
+    let k = paths.len() / 3;
+    paths.rotate_left(k);
+    let (records, _) = records_of(&paths);
+    let shuffled = compare::report(&records, Vec::new());
+    assert_eq!(forward.csv(), shuffled.csv());
+    assert_eq!(forward.json(), shuffled.json());
+    assert_eq!(forward.markdown(), shuffled.markdown());
+}
