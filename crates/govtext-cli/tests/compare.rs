@@ -197,7 +197,7 @@ fn hailar_gdp_series_has_one_level_and_one_growth_rate_per_year() {
     let r = compare::report(&records, Vec::new());
     for year in 2011..=2014 {
         for measure in ["level", "change"] {
-            let f = cell(&r, "hailar_district", "gdp", measure, year)
+            let f = cell(&r, "呼伦贝尔市海拉尔区", "gdp", measure, year)
                 .actual
                 .clone()
                 .unwrap();
@@ -217,7 +217,7 @@ fn hailar_gdp_series_has_one_level_and_one_growth_rate_per_year() {
         }
     }
     assert_eq!(
-        cell(&r, "hailar_district", "gdp", "level", 2012)
+        cell(&r, "呼伦贝尔市海拉尔区", "gdp", "level", 2012)
             .actual
             .as_ref()
             .unwrap()
@@ -240,7 +240,7 @@ fn national_gdp_growth_targets_and_outcomes() {
         .targets
         .iter()
         .filter(|t| {
-            t.region == "national" && t.indicator == "gdp" && t.measure == govtext::Measure::Change
+            t.region == "全国" && t.indicator == "gdp" && t.measure == govtext::Measure::Change
         })
         .collect();
     // Checked by hand against the reports.
@@ -341,4 +341,72 @@ fn html_report_is_self_contained_and_renders_in_a_browser() {
         "the browser's DOM lost chart points"
     );
     assert!(dom.contains("Targets against outcomes"));
+}
+
+#[test]
+fn every_shared_report_gets_its_canonical_region_and_year() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let ex = govtext::Extractor::new();
+    let provinces = [
+        ("anhui", "安徽省"),
+        ("beijing", "北京市"),
+        ("chongqing", "重庆市"),
+        ("fujian", "福建省"),
+        ("gansu", "甘肃省"),
+        ("guangdong", "广东省"),
+        ("guangxi", "广西壮族自治区"),
+        ("guizhou", "贵州省"),
+        ("hainan", "海南省"),
+        ("hebei", "河北省"),
+        ("heilongjiang", "黑龙江省"),
+        ("hubei", "湖北省"),
+        ("hunan", "湖南省"),
+        ("jiangsu", "江苏省"),
+        ("jiangxi", "江西省"),
+    ];
+    let mut expected: Vec<(String, &str, i32)> = provinces
+        .iter()
+        .map(|(id, name)| (format!("{id}_2026"), *name, 2026))
+        .collect();
+    for y in (1978..=1982).chain(2003..=2018) {
+        expected.push((format!("national_{y}"), "全国", y));
+    }
+    for y in 2012..=2015 {
+        expected.push((format!("hailar_district_{y}"), "呼伦贝尔市海拉尔区", y));
+    }
+    let mut seen = 0;
+    for (stem, region, year) in &expected {
+        let p = shared.join(format!("reports/{stem}.txt"));
+        if !p.exists() {
+            continue;
+        }
+        let mut d = common::read(&p);
+        d.meta.path = Some(p.clone());
+        ex.infer_metadata(&mut d);
+        assert_eq!(
+            (d.meta.region.as_deref(), d.meta.year),
+            (Some(*region), Some(*year)),
+            "{stem}"
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, expected.len(), "shared reports missing");
+}
+
+#[test]
+fn output_does_not_depend_on_the_order_of_inputs() {
+    let mut paths: Vec<_> = common::corpus().into_iter().map(|(_, p)| p).collect();
+    let (records, _) = records_of(&paths);
+    let forward = compare::report(&records, Vec::new());
+    // A fixed shuffle: reverse, then rotate.
+    paths.reverse();
+    let k = paths.len() / 3;
+    paths.rotate_left(k);
+    let (records, _) = records_of(&paths);
+    let shuffled = compare::report(&records, Vec::new());
+    assert_eq!(forward.csv(), shuffled.csv());
+    assert_eq!(forward.json(), shuffled.json());
+    assert_eq!(forward.markdown(), shuffled.markdown());
 }

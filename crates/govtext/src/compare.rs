@@ -101,7 +101,9 @@ pub fn place(r: &Record) -> Option<Fact> {
             .rsplit(['，', ',', '；', ';', '。'])
             .next()
             .unwrap_or("");
-        if clause.contains("年均") || MULTI_YEAR_BASE.is_match(clause) {
+        // 年均, 累计, 五年, 十四五/十五五 goals: period averages, cumulative and plan-period figures.
+        let multi = ["年均", "累计", "五年", "十三五", "十四五", "十五五"];
+        if multi.iter().any(|w| clause.contains(w)) || MULTI_YEAR_BASE.is_match(clause) {
             return None;
         }
         // 由上年的515.8亿元增加到541.7亿元: the base is the year before the year reviewed.
@@ -184,11 +186,17 @@ fn sub_annual_docs(records: &[Record]) -> std::collections::HashSet<&str> {
         .collect()
 }
 
-/// Build the series from records (in document order).
+/// Build the series from records. The output does not depend on the order of the records:
+/// documents are taken by region, year and id, figures in document order.
 pub fn series(records: &[Record]) -> Series {
     let mut s = Series::default();
     let partial = sub_annual_docs(records);
-    let annual = records.iter().filter(|r| {
+    let mut sorted: Vec<&Record> = records.iter().collect();
+    sorted.sort_by(|a, b| {
+        (&a.region, a.year, &a.doc, a.start, a.end)
+            .cmp(&(&b.region, b.year, &b.doc, b.start, b.end))
+    });
+    let annual = sorted.into_iter().filter(|r| {
         !partial.contains(r.doc.as_str())
             || r.target == Some(true)
             || r.period

@@ -207,7 +207,7 @@ impl Extractor {
     }
 
     /// Fill `doc.meta`'s region, year and kind where unset: from the metadata table, then the
-    /// file name (`henan_2026.txt`), then the title lines of the text.
+    /// file name (`henan_2026.txt`), then the title lines of the text; regions map to canonical names (`dict/regions.tsv`).
     ///
     /// ```
     /// use govtext::{Document, Extractor};
@@ -215,7 +215,7 @@ impl Extractor {
     /// let mut doc = Document::from_text("reports/hubei_2026", "政府工作报告\n……");
     /// Extractor::new().infer_metadata(&mut doc);
     /// assert_eq!(doc.meta.year, Some(2026));
-    /// assert_eq!(doc.meta.region.as_deref(), Some("hubei"));
+    /// assert_eq!(doc.meta.region.as_deref(), Some("湖北省"));
     /// ```
     pub fn infer_metadata(&self, doc: &mut Document) {
         meta::infer(doc, self.meta.as_ref());
