@@ -203,10 +203,9 @@ pub static UNITS: &[Unit] = &[
 
 /// Words that, right after a number, make it a date, a time, an ordinal, an age or a name:
 /// such a number is never a quantity.
-pub static NOT_QUANTITY_AFTER: &[&str] = &[
-    "年", "月", "日", "号", "时", "分钟", "秒", "季度", "届", "周岁", "岁", "点钟", "级", "期",
-    "代", "版", "楼", "层", "路", "大", "号线", "星", "线", "维", "环", "纵", "横",
-];
+/// (`dict/not_quantity_after.tsv`)
+pub static NOT_QUANTITY_AFTER: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| super::dict::NOT_QUANTITY_AFTER.words());
 
 /// Units by first character, longest first.
 static BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static Unit>>> =
