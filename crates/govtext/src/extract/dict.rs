@@ -33,6 +33,8 @@ pub enum Col {
     Text,
     /// One of the listed tags.
     Tag(&'static [&'static str]),
+    /// A positive integer.
+    Int,
 }
 
 /// A dictionary file compiled in.
@@ -80,6 +82,11 @@ pub fn parse_rows<'a>(
                 && !tags.contains(f)
             {
                 let problem = format!("unknown tag `{f}` in column {} ({})", k + 1, tags.join(" "));
+                errors.push(err(i + 1, problem));
+            } else if let Col::Int = col
+                && !f.parse::<i128>().is_ok_and(|n| n > 0)
+            {
+                let problem = format!("`{f}` in column {} is not a positive integer", k + 1);
                 errors.push(err(i + 1, problem));
             }
         }
@@ -163,6 +170,11 @@ dict!(
     "bare_figure_words.tsv",
     &[Col::Text, Col::Tag(&["index", "money"])]
 );
+dict!(
+    UNITS,
+    "units.tsv",
+    &[Col::Text, Col::Tag(KIND_TAGS), Col::Text, Col::Int]
+);
 dict!(MEETING_WORDS, "meeting_words.tsv", WORD);
 dict!(PER_WORDS, "per_words.tsv", WORD);
 dict!(NOT_QUANTITY_AFTER, "not_quantity_after.tsv", WORD);
@@ -200,6 +212,7 @@ pub const INDICATORS: Dict = Dict {
 
 /// Every shipped dictionary file.
 pub const ALL: &[Dict] = &[
+    UNITS,
     QUALIFIERS,
     BARE_FIGURE_WORDS,
     MEETING_WORDS,
@@ -245,5 +258,11 @@ mod tests {
         let short = "id\tname\ten\tsynonyms\tkind\tmeasure_hint\ngdp\t地区生产总值\tGDP\n";
         let errors = parse_rows("indicators.tsv", short, INDICATORS.columns, true).unwrap_err();
         assert_eq!(errors[0].to_string(), "indicators.tsv:2: 3 columns, want 6");
+        let bad_factor = "# written\tkind\tnorm\tfactor\n兆瓦\tpower\tkW\tmany\n";
+        let errors = parse_rows("units.tsv", bad_factor, UNITS.columns, false).unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "units.tsv:2: `many` in column 4 is not a positive integer"
+        );
     }
 }
