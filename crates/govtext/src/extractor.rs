@@ -38,8 +38,10 @@ pub struct Extractor {
 /// ```
 /// use govtext::{Document, Extractor};
 ///
-/// // An indicator lexicon row: id, canonical name, English label, synonyms (|-separated).
-/// let tsv = "id\tname\ten\tsynonyms\nbike_lanes\t自行车道\tbicycle lanes\t自行车道|骑行道\n";
+/// // An indicator lexicon row: id, canonical name, English label, synonyms (|-separated), the
+/// // kind of its figures and whether it is a level or a rate (as in `dict/indicators.tsv`).
+/// let tsv = "id\tname\ten\tsynonyms\tkind\tmeasure_hint\n\
+///            bike_lanes\t自行车道\tbicycle lanes\t自行车道|骑行道\tlength\tlevel\n";
 /// let extractor = Extractor::builder()
 ///     .user_dict_str("骑行道 2000 n\n", "my.dict")
 ///     .indicators_str(tsv, "my_indicators.tsv")
@@ -91,7 +93,8 @@ impl ExtractorBuilder {
     }
 
     /// Add an indicator lexicon file of the shape of the shipped `dict/indicators.tsv` (a header
-    /// row, then `id name en synonyms` separated by tabs); its entries are added to the shipped ones.
+    /// row, then `id name en synonyms kind measure_hint` separated by tabs); its entries are added
+    /// to the shipped ones.
     pub fn indicators(mut self, path: impl Into<PathBuf>) -> Self {
         self.indicators.push(Source::File(path.into()));
         self
@@ -122,13 +125,14 @@ impl ExtractorBuilder {
             let mut tsv = INDICATORS_TSV.to_string();
             for source in &self.indicators {
                 let (text, path) = source.read()?;
-                check_lexicon_rows(&text, path)?;
+                // Checked on its own first, so that errors name the user's file and line.
+                Lexicon::parse(&path.display().to_string(), &text).map_err(dict_error)?;
                 for line in text.lines().skip(1) {
                     tsv.push_str(line);
                     tsv.push('\n');
                 }
             }
-            Lexicon::parse(&tsv)
+            Lexicon::parse("indicators.tsv", &tsv).map_err(dict_error)?
         };
         Ok(Extractor {
             segmenter,
@@ -138,34 +142,14 @@ impl ExtractorBuilder {
     }
 }
 
-/// User lexicon rows must have the shipped columns: `id name en synonyms`, none empty.
-fn check_lexicon_rows(text: &str, path: &Path) -> Result<()> {
-    for (i, line) in text.lines().enumerate().skip(1) {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        let reason = if fields.len() != 4 {
-            Some(format!(
-                "expected 4 tab-separated fields (id, name, en, synonyms), found {}",
-                fields.len()
-            ))
-        } else {
-            fields
-                .iter()
-                .zip(["id", "name", "en", "synonyms"])
-                .find(|(f, _)| f.trim().is_empty())
-                .map(|(_, name)| format!("empty `{name}` field"))
-        };
-        if let Some(reason) = reason {
-            return Err(Error::Dictionary {
-                path: path.to_path_buf(),
-                line: i + 1,
-                reason,
-            });
-        }
+/// The first problem of a lexicon, as the library's error (`FILE:LINE: problem`).
+fn dict_error(errors: Vec<crate::extract::dict::DictError>) -> Error {
+    let first = errors.into_iter().next();
+    Error::Dictionary {
+        path: PathBuf::from(first.as_ref().map_or("", |e| e.file.as_str())),
+        line: first.as_ref().map_or(0, |e| e.line),
+        reason: first.map_or_else(String::new, |e| e.problem),
     }
-    Ok(())
 }
 
 impl Default for Extractor {
@@ -344,7 +328,8 @@ mod tests {
 
     #[test]
     fn a_bad_user_lexicon_row_names_file_and_line() {
-        let tsv = "id\tname\ten\tsynonyms\nok\t好\tgood\t好\nbad\t坏\n";
+        let tsv = "id\tname\ten\tsynonyms\tkind\tmeasure_hint\n\
+                   ok\t好\tgood\t好\tcount\tlevel\nbad\t坏\n";
         let err = Extractor::builder()
             .indicators_str(tsv, "mine.tsv")
             .build()
@@ -355,7 +340,8 @@ mod tests {
 
     #[test]
     fn user_lexicon_entries_are_added_to_the_shipped_ones() {
-        let tsv = "id\tname\ten\tsynonyms\nbike_lanes\t自行车道\tbicycle lanes\t自行车道\n";
+        let tsv = "id\tname\ten\tsynonyms\tkind\tmeasure_hint\n\
+                   bike_lanes\t自行车道\tbicycle lanes\t自行车道\tlength\tlevel\n";
         let ex = Extractor::builder()
             .indicators_str(tsv, "mine.tsv")
             .build()

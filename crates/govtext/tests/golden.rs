@@ -1,5 +1,7 @@
 //! Golden files, one folder per stage: `tests/golden/segment/<doc>.txt` (one sentence per line,
-//! words separated by spaces) and `tests/golden/extract/<doc>.tsv` (one mention per line).
+//! words separated by spaces) and `tests/golden/extract/<doc>.tsv` (one mention per line: span, text, normalised value and unit,
+//! kind, qualifier, then the attribution: indicator, its id, measure, direction, basis, target,
+//! period, subject).
 //! A change in output shows as a readable diff. Regenerate with `GOVTEXT_BLESS=1 cargo test`.
 
 mod common;
@@ -44,19 +46,39 @@ fn segmentation_golden_files() {
 fn extraction_golden_files() {
     for (stem, path) in common::corpus() {
         let doc = common::read(&path);
-        let mut out =
-            String::from("start\tend\ttext\tnorm_value\tnorm_upper\tnorm_unit\tkind\tqualifier\n");
+        let mut out = String::from(
+            "# start-end\ttext\tnorm_value[..norm_upper] norm_unit\tkind\tqualifier\t\
+             indicator\tindicator_id\tmeasure\tdirection\tbasis\ttarget\tperiod\tsubject \
+             (- when absent)\n",
+        );
         for r in common::EX.extract(&doc) {
+            let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+            let mut value = match r.norm_upper {
+                Some(u) => format!("{}..{u}", r.norm_value),
+                None => r.norm_value.to_string(),
+            };
+            if !r.norm_unit.is_empty() {
+                value = format!("{value} {}", r.norm_unit);
+            }
+            let target = match r.target {
+                Some(true) => "target",
+                Some(false) => "actual",
+                None => "-",
+            };
             out.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                "{}-{}\t{}\t{value}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{target}\t{}\t{}\n",
                 r.start,
                 r.end,
                 r.text,
-                r.norm_value,
-                r.norm_upper.map_or(String::new(), |v| v.to_string()),
-                r.norm_unit,
                 r.kind.as_str(),
-                r.qualifier.as_str()
+                r.qualifier.as_str(),
+                opt(&r.indicator),
+                opt(&r.indicator_id),
+                r.measure.map_or("-", |m| m.as_str()),
+                r.direction.map_or("-", |d| d.as_str()),
+                r.basis.map_or("-", |b| b.as_str()),
+                opt(&r.period),
+                opt(&r.subject),
             ));
         }
         compare("extract", &format!("{stem}.tsv"), &out);

@@ -6,8 +6,10 @@
 //! the original text.
 
 pub mod attribute;
+pub mod dict;
 pub mod mention;
 pub mod number;
+pub mod text;
 pub mod unit;
 
 use crate::document::{Document, normalize};

@@ -1,0 +1,128 @@
+//! Cues: the cue word nearest before a mention decides the measure (`dict/cues.tsv`): 增长/提高/
+//! 下降… make a change, 占/比重 a share, 完成/达到/增加到 or no cue a level; 同比/比上年 make the
+//! basis year on year (`dict/yoy.tsv`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::Sentence;
+use crate::extract::dict;
+use crate::extract::mention::Mention;
+use crate::extract::unit::Kind;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Cue {
+    Level,
+    Up,
+    Down,
+    Share,
+}
+
+/// Cue word → (word, cue).
+static CUE_MAP: LazyLock<HashMap<&'static str, (&'static str, Cue)>> = LazyLock::new(|| {
+    let cue = |tag: &str| match tag {
+        "up" => Cue::Up,
+        "down" => Cue::Down,
+        "share" => Cue::Share,
+        _ => Cue::Level,
+    };
+    let rows = dict::CUES.rows().into_iter();
+    rows.map(|r| (r[0], (r[0], cue(r[1])))).collect()
+});
+
+static YOY: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::YOY.words());
+
+/// The cue nearest before a mention: byte in the clause lead, word and cue.
+pub(super) type Found = (usize, &'static str, Cue);
+
+/// The cue nearest before the mention at `end` (longest on ties) within the clause from
+/// `clause_start`, matched on whole tokens: 减 of 减免 or 新增 of 新增市场主体 is not a cue; 增加到
+/// is 增加 + 到. Also the clause's tokens `lo..hi`.
+pub(super) fn nearest(
+    sent: &Sentence<'_, '_>,
+    clause_start: usize,
+    end: usize,
+) -> (Option<Found>, std::ops::Range<usize>) {
+    let (tokens, norm, at) = (sent.tokens, sent.norm, |c| sent.offsets.byte(c));
+    let lead_base = at(clause_start);
+    let lo = tokens.partition_point(|t| t.start < clause_start);
+    let hi = tokens.partition_point(|t| t.end <= end);
+    for e in (lo..hi).rev() {
+        for s in e.saturating_sub(2).max(lo)..=e {
+            let w = &norm[at(tokens[s].start)..at(tokens[e].end)];
+            if let Some(&(word, cue)) = CUE_MAP.get(w) {
+                // 占地, 占用 are not shares.
+                let rest = &norm[at(tokens[e].end)..];
+                if word == "占" && rest.starts_with(['地', '用']) {
+                    continue;
+                }
+                return (Some((at(tokens[s].start) - lead_base, word, cue)), lo..hi);
+            }
+        }
+    }
+    (None, lo..hi)
+}
+
+/// Measure and direction of mention `m` from its clause lead and cue.
+pub(super) fn measure(
+    lead: &str,
+    m: &Mention,
+    best: Option<Found>,
+) -> (&'static str, Option<&'static str>) {
+    let cue = best.map(|(_, _, c)| c);
+    let (mut meas, mut dir) = match cue {
+        Some(Cue::Up) => ("change", Some("up")),
+        Some(Cue::Down) => ("change", Some("down")),
+        Some(Cue::Share) => ("share", None),
+        Some(Cue::Level) | None => ("level", None),
+    };
+    let rate_cue = ["增速", "增幅", "涨幅", "降幅"]
+        .iter()
+        .find(|w| lead.contains(*w));
+    if let Some(w) = rate_cue
+        && meas == "level"
+    {
+        meas = "change";
+        dir = Some(if *w == "降幅" { "down" } else { "up" });
+    }
+    if is_share(lead, m, cue) && meas != "change" {
+        meas = "share";
+        dir = None;
+    }
+    if !matches!(
+        m.kind,
+        Kind::Percent | Kind::PercentagePoint | Kind::Multiple
+    ) && meas == "share"
+    {
+        meas = "level";
+    }
+    if m.kind == Kind::Multiple && meas == "level" {
+        meas = "change";
+        dir = Some("up");
+    }
+    (meas, dir)
+}
+
+/// A percentage that is a part of a whole whatever the cue.
+fn is_share(lead: &str, m: &Mention, cue: Option<Cue>) -> bool {
+    // 完成年度计划的48.4%, 占…的73.9%, 三分之二的行政村, 九成: parts of a whole.
+    let of_whole = lead.ends_with('的')
+        && (lead.contains("完成") || lead.contains("达到") || lead.contains('占'));
+    // 三分之二的行政村, 四成 are parts; 千分之三, 万分之三 are rates (levels).
+    let part_fraction = m.value.contains("分之")
+        && !m.value.starts_with("千分之")
+        && !m.value.starts_with("万分之");
+    let fraction_alone =
+        (m.unit == "成" || part_fraction) && !matches!(cue, Some(Cue::Up | Cue::Down));
+    m.kind == Kind::Percent
+        && (lead.contains("比重")
+            || lead.contains("占比")
+            || (lead.contains('占') && !lead.contains("占地"))
+            || of_whole
+            || fraction_alone)
+}
+
+/// `yoy` when the lead says 同比, 比上年 …
+pub(super) fn basis(lead: &str) -> Option<&'static str> {
+    YOY.iter().any(|w| lead.contains(w)).then_some("yoy")
+}

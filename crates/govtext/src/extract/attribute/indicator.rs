@@ -1,0 +1,196 @@
+//! The indicator of a mention that opens a clause (or follows a figure of its own clause): the
+//! noun phrase at the cue (before it, or between it and the number); for a count, the noun phrase
+//! right after the measure word (`3283名机关干部`); failing both, the previous mention's.
+
+use super::cue::Found as Cue;
+use super::ellipsis::split_on_he;
+use super::phrase::{phrase_after, phrase_before};
+use super::{Attribution, DocState, List, Sentence};
+use crate::extract::mention::Mention;
+use crate::extract::text::is_cjk;
+use crate::extract::unit::Kind;
+
+/// The clause before a mention, as attribution reads it.
+pub(super) struct Clause<'a> {
+    /// First character of the clause.
+    pub start: usize,
+    /// Names stop here: the clause start, or the end of the clause's previous figure.
+    pub floor: usize,
+    /// Text from the clause start to the mention.
+    pub lead: &'a str,
+    /// The cue nearest before the mention.
+    pub cue: Option<Cue>,
+    /// The clause's tokens before the mention.
+    pub tokens: std::ops::Range<usize>,
+    /// The measure found so far.
+    pub measure: &'static str,
+}
+
+/// The indicator of mention `k`; records the list of noun phrases it opens.
+pub(super) fn named(
+    sent: &Sentence<'_, '_>,
+    k: usize,
+    c: &Clause<'_>,
+    out: &[Attribution],
+    list: &mut Option<List>,
+    state: &DocState,
+) -> Option<String> {
+    let m = &sent.mentions[k];
+    let (mut ind, mut items) = by_phrase(sent, m, c);
+    // 设立壹佰万元困难群众临时救助基金: no name before, the thing funded or built follows.
+    let verb_only = ind.as_deref().is_some_and(|i| {
+        sent.tokens[c.tokens.clone()]
+            .iter()
+            .any(|t| t.word == i && t.pos == "v")
+    });
+    if (ind.is_none() || verb_only)
+        && let Some(after) = phrase_after(sent.tokens, m.end, sent.clause_end(m.end))
+    {
+        ind = Some(after);
+    }
+    if ind.is_none() && c.cue.is_none() {
+        ind = raw_name(sent.offsets.between(c.floor, m.start));
+    }
+    let previous_list = list.take();
+    if ind.is_none() {
+        // A clause with no subject refers back: to the same position of the previous list
+        // (`A、B分别达到x、y，分别增长z、w`), else to the previous indicator.
+        if let Some((_, prev_items)) = previous_list.filter(|(_, it)| it.len() > 1) {
+            ind = prev_items.first().cloned();
+            items = prev_items;
+        } else {
+            ind = refer_back(sent, m, c, out, state);
+        }
+    }
+    // `A和B分别为x和y`: a phrase joined by 和 splits when the figures that follow pair with it.
+    if let Some(parts) = split_on_he(&items, next_continues(sent, k)) {
+        ind = parts.first().cloned();
+        items = parts;
+    }
+    // 扣除留抵退税因素后增长4.2%: the named factor is excluded, the subject is before.
+    if ind
+        .as_deref()
+        .is_some_and(|i| i.ends_with("因素") || i.ends_with("影响"))
+    {
+        ind = out.last().and_then(|p| p.indicator.clone());
+    }
+    if items.len() > 1 {
+        *list = Some((k, items));
+    }
+    ind
+}
+
+/// The noun phrase naming the mention: after a count, at the cue, or before the figure; with the
+/// items of a list.
+fn by_phrase(
+    sent: &Sentence<'_, '_>,
+    m: &Mention,
+    c: &Clause<'_>,
+) -> (Option<String>, Vec<String>) {
+    let tokens = sent.tokens;
+    if matches!(m.kind, Kind::Count | Kind::Number)
+        && let Some(after) = phrase_after(tokens, m.end, sent.clause_end(m.end))
+    {
+        return (Some(after), Vec::new());
+    }
+    let lead_base = sent.offsets.byte(c.start);
+    let cue_start = c.cue.map(|(i, _, _)| sent.offsets.char(lead_base + i));
+    let cue_end = c
+        .cue
+        .map(|(i, w, _)| sent.offsets.char(lead_base + i + w.len()));
+    let items = match (cue_start, cue_end) {
+        (Some(cs), Some(ce)) => at_cue(sent, m, c, cs, ce),
+        _ => phrase_before(tokens, c.floor, m.start),
+    };
+    let mut ind = items.first().cloned();
+    // 经济增长预期目标为7%: the target's name stands before the word 目标.
+    if let (Some(i), Some(cs)) = (ind.clone(), cue_start)
+        && matches!(
+            i.as_str(),
+            "预期目标" | "目标" | "预期" | "主要预期目标" | "主要目标"
+        )
+    {
+        let np_start = cs.saturating_sub(i.chars().count());
+        if let Some(b) = phrase_before(tokens, c.floor, np_start).last() {
+            ind = Some(format!("{b}{i}"));
+        }
+    }
+    (ind, items)
+}
+
+/// The noun phrases at a cue from character `cs` to `ce`.
+fn at_cue(
+    sent: &Sentence<'_, '_>,
+    m: &Mention,
+    c: &Clause<'_>,
+    cs: usize,
+    ce: usize,
+) -> Vec<String> {
+    let (tokens, lead) = (sent.tokens, c.lead);
+    let lead_base = sent.offsets.byte(c.start);
+    let begins_token = |i: usize| {
+        let ch = sent.offsets.char(lead_base + i);
+        tokens.binary_search_by_key(&ch, |t| t.start).is_ok()
+    };
+    let mid = phrase_before(tokens, ce, m.start);
+    // A share (and a change of a share) is about the part named before 占 / 比重.
+    let share_word = ["占", "比重", "占比"]
+        .iter()
+        .filter_map(|w| lead.find(w).filter(|&i| begins_token(i)))
+        .min();
+    if let Some(i) = share_word.filter(|_| c.measure == "share" || lead.contains("比重")) {
+        let at_share = sent.offsets.char(lead_base + i);
+        let mut items = phrase_before(tokens, c.floor, at_share);
+        if c.measure == "change" && lead.contains("比重") {
+            for it in &mut items {
+                it.push_str("比重");
+            }
+        }
+        items
+    } else if c.measure == "share" || mid.is_empty() {
+        phrase_before(tokens, c.floor, cs)
+    } else {
+        mid
+    }
+}
+
+/// No noun phrase by POS: a short run of text is the name (政协委员提案, 办结率).
+fn raw_name(text: &str) -> Option<String> {
+    let raw = text
+        .trim_start_matches(|c: char| !is_cjk(c))
+        .trim_start_matches(['其', '中', '和', '及', '与']);
+    let n = raw.chars().count();
+    ((2..=12).contains(&n) && raw.chars().all(is_cjk)).then(|| raw.to_string())
+}
+
+/// The previous indicator (of the sentence, else of the document when the clause is not the
+/// sentence's first); a change in points after a share is a change of that share.
+fn refer_back(
+    sent: &Sentence<'_, '_>,
+    m: &Mention,
+    c: &Clause<'_>,
+    out: &[Attribution],
+    state: &DocState,
+) -> Option<String> {
+    let ind = out
+        .last()
+        .and_then(|p| p.indicator.clone())
+        .or_else(|| state.last_indicator.clone().filter(|_| c.start > sent.base));
+    let after_share = out.last().is_some_and(|p| p.measure == "share");
+    if after_share && m.kind == Kind::PercentagePoint {
+        return ind.map(|i| i + "比重");
+    }
+    ind
+}
+
+/// True when mention `k + 1` continues a list after mention `k`.
+fn next_continues(sent: &Sentence<'_, '_>, k: usize) -> bool {
+    let m = &sent.mentions[k];
+    sent.mentions.get(k + 1).is_some_and(|n| {
+        let gap = sent.offsets.between(m.end, n.start);
+        matches!(
+            gap.trim_matches(|c: char| c.is_whitespace()),
+            "、" | "和" | "及" | "与"
+        )
+    })
+}

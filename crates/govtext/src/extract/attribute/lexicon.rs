@@ -1,0 +1,109 @@
+//! The indicator lexicon (`dict/indicators.tsv`): canonical ids, names, English labels and
+//! synonyms, with a synonym index.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::extract::dict::{self, DictError};
+
+/// The shipped indicator lexicon (`dict/indicators.tsv`).
+pub const INDICATORS_TSV: &str = dict::INDICATORS.text;
+
+/// One indicator of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    /// Canonical id (`gdp`, `general_budget_revenue` …).
+    pub id: String,
+    /// Canonical Chinese name.
+    pub name: String,
+    /// English label.
+    pub en: String,
+    /// Chinese synonyms and historical names.
+    pub synonyms: Vec<String>,
+}
+
+/// The indicator lexicon with a synonym index.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    indicators: Vec<Indicator>,
+    /// Synonym → index.
+    by_synonym: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    /// Parse a lexicon in the TSV format of `dict/indicators.tsv` (a header row, then `id name en
+    /// synonyms kind measure_hint`); a malformed row is an error `FILE:LINE: problem`.
+    pub fn parse(file: &str, tsv: &str) -> Result<Lexicon, Vec<DictError>> {
+        let rows = dict::parse_rows(file, tsv, dict::INDICATORS.columns, true)?;
+        let mut indicators = Vec::new();
+        let mut synonyms = Vec::new();
+        for f in rows {
+            let i = indicators.len();
+            let mut syns: Vec<String> = f[3].split('|').map(str::to_string).collect();
+            if !syns.iter().any(|s| s == f[1]) {
+                syns.push(f[1].to_string());
+            }
+            for s in &syns {
+                if s.chars().count() >= 2 {
+                    synonyms.push((s.clone(), i));
+                }
+            }
+            indicators.push(Indicator {
+                id: f[0].to_string(),
+                name: f[1].to_string(),
+                en: f[2].to_string(),
+                synonyms: syns,
+            });
+        }
+        let mut by_synonym = HashMap::new();
+        for (syn, i) in synonyms {
+            by_synonym.entry(syn).or_insert(i);
+        }
+        Ok(Lexicon {
+            indicators,
+            by_synonym,
+        })
+    }
+
+    /// The shipped lexicon.
+    pub fn shipped() -> &'static Lexicon {
+        static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+            let d = dict::INDICATORS;
+            Lexicon::parse(d.file, d.text).unwrap_or_else(|errors| {
+                let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                panic!("shipped lexicon is malformed:\n{}", all.join("\n"))
+            })
+        });
+        &LEX
+    }
+
+    /// Number of indicators.
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(&self) -> usize {
+        self.indicators.len()
+    }
+
+    /// The indicator a phrase names: the longest synonym the phrase ends with, else the longest
+    /// it contains (the head of a Chinese noun phrase is at its end).
+    pub fn lookup(&self, phrase: &str) -> Option<&Indicator> {
+        let starts: Vec<usize> = phrase.char_indices().map(|(i, _)| i).collect();
+        let hit = |s: &str| self.by_synonym.get(s).map(|&i| &self.indicators[i]);
+        // Longest suffix first, then the longest contained synonym.
+        if let Some(found) = starts.iter().find_map(|&i| hit(&phrase[i..])) {
+            return Some(found);
+        }
+        if starts.len() > 40 {
+            return None;
+        }
+        let mut ends: Vec<usize> = starts.iter().skip(1).copied().collect();
+        ends.push(phrase.len());
+        for len in (2..starts.len()).rev() {
+            for (k, &i) in starts.iter().enumerate() {
+                if let Some(found) = ends.get(k + len - 1).and_then(|&e| hit(&phrase[i..e])) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+}

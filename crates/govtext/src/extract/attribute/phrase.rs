@@ -1,0 +1,181 @@
+//! Noun phrases from the segmenter's tokens: before a cue or a figure (a `、` list of items), and
+//! after a figure (a counted object).
+
+use std::sync::LazyLock;
+
+use super::ellipsis::expand_ellipsis;
+use crate::extract::dict;
+use crate::segment::Token;
+
+/// Words between a name and its figure that belong to neither: basis, qualifiers, time
+/// (`dict/skip_words.tsv` and `dict/yoy.tsv`).
+static SKIP_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    let skip = dict::SKIP_WORDS.words();
+    skip.into_iter().chain(dict::YOY.words()).collect()
+});
+
+/// Parts of speech that may stand in a noun phrase.
+pub(super) fn noun_like(pos: &str) -> bool {
+    pos.starts_with('n') || matches!(pos, "vn" | "j" | "l" | "eng" | "b" | "an" | "nz" | "i")
+}
+
+/// Words joining the items of a phrase.
+fn is_join(word: &str) -> bool {
+    matches!(word, "、" | "和" | "及" | "与" | "以及")
+}
+
+/// Noun phrase (as a list of `、`-separated items) of tokens ending at char offset `end`,
+/// not before `floor`. Adverbs and basis words right before `end` are skipped.
+pub(super) fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> {
+    let items = phrase_before_once(tokens, floor, end);
+    if !items.is_empty() {
+        return items;
+    }
+    // `中欧班列全年开行156列`: the subject stands before a verb that is not a cue.
+    let i = tokens.partition_point(|t| t.end <= end);
+    let verb = tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.start >= floor)
+        .take(3)
+        .find(|t| t.pos == "v" || t.pos == "vd");
+    let Some(v) = verb else { return items };
+    let mut before = phrase_before_once(tokens, floor, v.start);
+    // A verb right after a noun is the phrase's head (政协委员提案, 一般性支出, 二氧化碳排放);
+    // after a time word or adverb it is the predicate (中欧班列全年开行).
+    let vi = tokens.partition_point(|t| t.start < v.start);
+    let head = vi > 0 && noun_like(tokens[vi - 1].pos) && tokens[vi - 1].end == v.start;
+    if head && let Some(last) = before.last_mut() {
+        last.push_str(v.word);
+    }
+    before
+}
+
+fn phrase_before_once(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> {
+    let stop = skip_fillers(tokens, floor, tokens.partition_point(|t| t.end <= end));
+    let mut start = phrase_start(tokens, floor, stop);
+    // A phrase may not start with a joining word.
+    while start < stop && is_join(tokens[start].word) {
+        start += 1;
+    }
+    let mut items = vec![String::new()];
+    for t in &tokens[start..stop] {
+        if t.word == "、" {
+            items.push(String::new());
+        } else {
+            items.last_mut().expect("non-empty").push_str(t.word);
+        }
+    }
+    items.retain(|s| !s.is_empty());
+    expand_ellipsis(&mut items);
+    items
+}
+
+/// Skip back from token `i` over what stands between a subject and its verb: 同比, 比上年, 分别,
+/// 共, 累计.
+fn skip_fillers(tokens: &[Token<'_>], floor: usize, mut i: usize) -> usize {
+    while i > 0 {
+        let t = &tokens[i - 1];
+        if t.start < floor {
+            break;
+        }
+        let always = t.is_space() || SKIP_SET.contains(t.word);
+        let year = t.pos == "m" && t.word.len() == 4 && t.word.bytes().all(|c| c.is_ascii_digit());
+        let skip = (matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r")
+            && !noun_like(t.pos))
+            || year;
+        if always || skip {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The first token of the noun phrase ending before token `stop`.
+fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
+    let mut start = stop;
+    while start > 0 {
+        let t = &tokens[start - 1];
+        if t.start < floor {
+            break;
+        }
+        // A quoted name inside the phrase: 专精特新“小巨人”企业, “一网通办”事项.
+        if matches!(t.word, "”" | "’" | "」") {
+            let open = tokens[..start - 1]
+                .iter()
+                .rposition(|o| matches!(o.word, "“" | "‘" | "「"))
+                .filter(|&o| tokens[o].start >= floor && start - 1 - o <= 6);
+            if let Some(o) = open {
+                start = o;
+                continue;
+            }
+            break;
+        }
+        let left_noun = start >= 2 && noun_like(tokens[start - 2].pos);
+        let after_eng = start >= 2 && matches!(tokens[start - 2].pos, "eng" | "m");
+        // 限额以上商贸企业, 4A级景区.
+        if (matches!(t.word, "以上" | "以下") && left_noun) || (t.word == "级" && after_eng) {
+            start -= 1;
+            continue;
+        }
+        let ok = noun_like(t.pos)
+            || is_join(t.word)
+            || (t.pos == "a" && start < stop)
+            || (t.pos == "m" && (after_eng || t.word.chars().any(|c| c.is_ascii_alphabetic())));
+        if !ok {
+            // One verb may modify the noun after it (入驻企业, 签约项目) when nothing precedes it.
+            let modifier = t.pos == "v"
+                && t.word.chars().count() == 2
+                && start < stop
+                && noun_like(tokens[start].pos)
+                && (start < 2 || !noun_like(tokens[start - 2].pos));
+            if modifier {
+                start -= 1;
+            }
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// Noun phrase right after char offset `start` (a counted object), up to a verb or a break.
+pub(super) fn phrase_after(tokens: &[Token<'_>], start: usize, limit: usize) -> Option<String> {
+    let mut i = tokens.partition_point(|t| t.start < start);
+    // Skip a nested figure and its qualifiers: 2个10亿元以上的高质量项目.
+    let mut skipped = 0;
+    while let Some(t) = tokens.get(i) {
+        let filler = matches!(t.pos, "m" | "q" | "mq" | "uj")
+            || matches!(t.word, "以上" | "以下" | "的" | "左右");
+        if !filler || skipped >= 6 || t.start >= limit {
+            break;
+        }
+        i += 1;
+        skipped += 1;
+    }
+    let mut out = String::new();
+    for t in &tokens[i..] {
+        if t.start >= limit {
+            break;
+        }
+        if noun_like(t.pos)
+            || (t.pos == "a" && out.is_empty())
+            || (t.pos == "v"
+                && out.is_empty()
+                && t.word.chars().count() == 2
+                && tokens_next_noun(tokens, t))
+        {
+            out.push_str(t.word);
+        } else {
+            break;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn tokens_next_noun(tokens: &[Token<'_>], t: &Token<'_>) -> bool {
+    let i = tokens.partition_point(|x| x.start <= t.start);
+    tokens.get(i).is_some_and(|n| noun_like(n.pos))
+}

@@ -1,0 +1,222 @@
+//! Unit tests of attribution: lists, cues, shares, targets, sections, counted objects, lexicon.
+
+use super::*;
+use crate::document::Document;
+use crate::segment::Segmenter;
+use std::sync::LazyLock;
+
+static SEG: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
+
+/// (text, indicator, measure, direction, basis, target) per mention.
+type Row = (
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    bool,
+);
+
+fn rows(text: &str) -> Vec<Row> {
+    let doc = Document::from_text("t", text);
+    crate::extract::extract(&doc, &SEG)
+        .into_iter()
+        .map(|r| {
+            (
+                r.text,
+                r.indicator,
+                r.measure
+                    .map_or_else(String::new, |m| m.as_str().to_string()),
+                r.direction.map(|d| d.as_str().to_string()),
+                r.basis.map(|b| b.as_str().to_string()),
+                r.target.unwrap_or(false),
+            )
+        })
+        .collect()
+}
+
+fn check(text: &str, span: &str, indicator: &str, measure: &str, direction: Option<&str>) {
+    let all = rows(text);
+    let r = all
+        .iter()
+        .find(|r| r.0 == span)
+        .unwrap_or_else(|| panic!("{span} not in {all:?}"));
+    let ind = r.1.as_deref().unwrap_or("");
+    assert!(
+        ind.contains(indicator),
+        "{span}: indicator {ind:?}, want {indicator}"
+    );
+    assert_eq!(r.2, measure, "{span}: measure");
+    assert_eq!(r.3.as_deref(), direction, "{span}: direction");
+}
+
+#[test]
+fn implicit_subject_from_the_previous_clause() {
+    let t = "青禾县一般公共预算收入完成18.6亿元,同比增长3.1%。";
+    check(t, "18.6亿元", "一般公共预算收入", "level", None);
+    check(t, "3.1%", "一般公共预算收入", "change", Some("up"));
+    assert_eq!(rows(t)[1].4.as_deref(), Some("yoy"));
+}
+
+#[test]
+fn lists_pair_in_order() {
+    let t = "规模以上工业增加值、固定资产投资同比增长5.2%、8.7%。";
+    check(t, "5.2%", "规模以上工业增加值", "change", Some("up"));
+    check(t, "8.7%", "固定资产投资", "change", Some("up"));
+    let t = "第一产业增加值、税收收入、社会消费品零售总额分别增长2.1%、4.4%、6.6%。";
+    check(t, "2.1%", "第一产业增加值", "change", Some("up"));
+    check(t, "4.4%", "税收收入", "change", Some("up"));
+    check(t, "6.6%", "社会消费品零售总额", "change", Some("up"));
+    let t = "城镇、农村居民人均可支配收入分别达到39,200元、18,450元，分别增长5.6%、7.2%。";
+    check(t, "39,200元", "城镇居民人均可支配收入", "level", None);
+    check(t, "18,450元", "农村居民人均可支配收入", "level", None);
+    check(t, "7.2%", "农村居民人均可支配收入", "change", Some("up"));
+}
+
+#[test]
+fn from_a_to_b_then_growth() {
+    let t = "全县地区生产总值由186.2亿元增加到201.5亿元，比上年增长6.4%。";
+    check(t, "186.2亿元", "地区生产总值", "level", None);
+    check(t, "201.5亿元", "地区生产总值", "level", None);
+    check(t, "6.4%", "地区生产总值", "change", Some("up"));
+    assert_eq!(rows(t)[2].4.as_deref(), Some("yoy"));
+    let t = "税收收入按可比口径增长4.8%。";
+    check(t, "4.8%", "税收收入", "change", Some("up"));
+}
+
+#[test]
+fn shares_and_rates() {
+    let t = "教育支出9.7亿元，占一般公共预算支出的21.3%。";
+    check(t, "21.3%", "教育支出", "share", None);
+    let t = "数字经济核心产业增加值占地区生产总值比重超过12%。";
+    check(t, "12%", "数字经济核心产业增加值", "share", None);
+    check("群众满意率达98.2%。", "98.2%", "满意率", "level", None);
+    check(
+        "森林覆盖率达到41.5%。",
+        "41.5%",
+        "森林覆盖率",
+        "level",
+        None,
+    );
+}
+
+#[test]
+fn point_changes_and_decreases() {
+    check(
+        "城镇调查失业率回落0.3个百分点。",
+        "0.3个百分点",
+        "城镇调查失业率",
+        "change",
+        Some("down"),
+    );
+    check(
+        "单位地区生产总值能耗下降3.2%。",
+        "3.2%",
+        "单位地区生产总值能耗",
+        "change",
+        Some("down"),
+    );
+    check(
+        "一般性支出压减6%。",
+        "6%",
+        "一般性支出",
+        "change",
+        Some("down"),
+    );
+    check(
+        "研发经费投入强度提高0.2个百分点。",
+        "0.2个百分点",
+        "研发经费投入强度",
+        "change",
+        Some("up"),
+    );
+}
+
+#[test]
+fn targets_lists_and_plans() {
+    let t = "今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右；\
+             城镇新增就业6000人以上，城镇调查失业率控制在5.5%以内；居民消费价格涨幅3%左右。";
+    let all = rows(t);
+    assert_eq!(all.len(), 4);
+    assert!(all.iter().all(|r| r.5), "{all:?}");
+    check(t, "6%", "地区生产总值", "change", Some("up"));
+    check(t, "6000人", "城镇新增就业", "level", None);
+    check(t, "5.5%", "城镇调查失业率", "level", None);
+    for plan in [
+        "力争新增规模以上工业企业20家。",
+        "确保粮食产量稳定在35万吨以上。",
+        "计划完成投资120亿元。",
+    ] {
+        assert!(rows(plan).iter().all(|r| r.5), "{plan}");
+    }
+    for done in ["全年新增规模以上工业企业18家。", "完成年度目标的52.3%。"] {
+        assert!(rows(done).iter().all(|r| !r.5), "{done}");
+    }
+}
+
+#[test]
+fn review_and_plan_sections() {
+    let t = "一、2023年工作回顾\n全县新建5G基站320个。\n二、2024年重点工作\n新建5G基站400个。\n";
+    let all = rows(t);
+    assert_eq!((all[0].5, all[1].5), (false, true), "{all:?}");
+}
+
+#[test]
+fn counted_objects() {
+    check(
+        "组织3283名机关干部下沉社区。",
+        "3283名",
+        "机关干部",
+        "level",
+        None,
+    );
+    check("累计帮扶企业2492家。", "2492家", "企业", "level", None);
+    check(
+        "新增城镇就业1.49万人。",
+        "1.49万人",
+        "城镇就业",
+        "level",
+        None,
+    );
+}
+
+#[test]
+fn lexicon_ids_and_synonyms() {
+    let lex = Lexicon::shipped();
+    assert!(lex.len() >= 80);
+    for (phrase, id) in [
+        ("地区生产总值", "gdp"),
+        ("国内生产总值", "gdp"),
+        ("全区生产总值", "gdp"),
+        ("公共财政预算收入", "general_budget_revenue"),
+        ("地方一般公共预算收入", "general_budget_revenue"),
+        ("规上工业增加值", "industrial_value_added_above_size"),
+        (
+            "城镇居民人均可支配收入",
+            "urban_disposable_income_per_capita",
+        ),
+        (
+            "农村居民人均可支配收入",
+            "rural_disposable_income_per_capita",
+        ),
+        ("居民消费价格涨幅", "cpi"),
+    ] {
+        assert_eq!(
+            lex.lookup(phrase).map(|i| i.id.as_str()),
+            Some(id),
+            "{phrase}"
+        );
+    }
+    assert!(lex.lookup("机关干部").is_none());
+}
+
+#[test]
+fn a_short_lexicon_row_is_an_error() {
+    let tsv = "id\tname\ten\tsynonyms\tkind\tmeasure_hint\ngdp\t地区生产总值\n";
+    let errors = Lexicon::parse("indicators.tsv", tsv).unwrap_err();
+    assert_eq!(errors[0].to_string(), "indicators.tsv:2: 2 columns, want 6");
+    assert_eq!(
+        Lexicon::parse("indicators.tsv", INDICATORS_TSV).map(|l| l.len()),
+        Ok(Lexicon::shipped().len())
+    );
+}

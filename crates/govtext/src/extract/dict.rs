@@ -1,0 +1,269 @@
+//! The rules' word lists as data: `dict/*.tsv`, compiled in, parsed once and validated.
+//!
+//! Each file has a header comment line (`# col1<TAB>col2 …`) naming its columns; other lines
+//! starting with `#` are comments. Every row must have exactly the file's columns, no field may be
+//! empty, and a tag column only takes its listed values. Problems are reported as
+//! `FILE:LINE: problem`. Row order is kept: where a list is searched first-match, order matters.
+
+use std::fmt;
+
+/// One problem in a dictionary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictError {
+    /// File name (`cues.tsv`).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl fmt::Display for DictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.problem)
+    }
+}
+
+impl std::error::Error for DictError {}
+
+/// A column of a dictionary file.
+#[derive(Debug, Clone, Copy)]
+pub enum Col {
+    /// Free text.
+    Text,
+    /// One of the listed tags.
+    Tag(&'static [&'static str]),
+    /// A positive integer.
+    Int,
+}
+
+/// A dictionary file compiled in.
+#[derive(Debug, Clone, Copy)]
+pub struct Dict {
+    /// File name under `dict/`.
+    pub file: &'static str,
+    /// Its text.
+    pub text: &'static str,
+    /// Its columns.
+    pub columns: &'static [Col],
+    /// True when the first line is a header row (`indicators.tsv`) rather than a `#` comment.
+    pub header_row: bool,
+}
+
+/// Parse `text` (named `file`) as rows of `columns`.
+pub fn parse_rows<'a>(
+    file: &str,
+    text: &'a str,
+    columns: &[Col],
+    header_row: bool,
+) -> Result<Vec<Vec<&'a str>>, Vec<DictError>> {
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let err = |line: usize, problem: String| DictError {
+        file: file.to_string(),
+        line,
+        problem,
+    };
+    for (i, line) in text.lines().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if (header_row && i == 0) || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != columns.len() {
+            let problem = format!("{} columns, want {}", fields.len(), columns.len());
+            errors.push(err(i + 1, problem));
+            continue;
+        }
+        for (k, (f, col)) in fields.iter().zip(columns).enumerate() {
+            if f.trim().is_empty() {
+                errors.push(err(i + 1, format!("column {} is empty", k + 1)));
+            } else if let Col::Tag(tags) = col
+                && !tags.contains(f)
+            {
+                let problem = format!("unknown tag `{f}` in column {} ({})", k + 1, tags.join(" "));
+                errors.push(err(i + 1, problem));
+            } else if let Col::Int = col
+                && !f.parse::<i128>().is_ok_and(|n| n > 0)
+            {
+                let problem = format!("`{f}` in column {} is not a positive integer", k + 1);
+                errors.push(err(i + 1, problem));
+            }
+        }
+        rows.push(fields);
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+impl Dict {
+    /// The rows, or the problems found.
+    pub fn parse(&self) -> Result<Vec<Vec<&'static str>>, Vec<DictError>> {
+        parse_rows(self.file, self.text, self.columns, self.header_row)
+    }
+
+    /// The rows of a shipped file (checked by the unit tests).
+    pub fn rows(&self) -> Vec<Vec<&'static str>> {
+        self.parse().unwrap_or_else(|errors| {
+            let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("shipped dictionary is malformed:\n{}", all.join("\n"))
+        })
+    }
+
+    /// The first column of every row, in order.
+    pub fn words(&self) -> Vec<&'static str> {
+        self.rows().into_iter().map(|r| r[0]).collect()
+    }
+
+    /// The first column of the rows whose column `col` is `tag`, in order.
+    pub fn words_tagged(&self, col: usize, tag: &str) -> Vec<&'static str> {
+        let rows = self.rows().into_iter();
+        rows.filter(|r| r[col] == tag).map(|r| r[0]).collect()
+    }
+}
+
+macro_rules! dict {
+    ($name:ident, $file:literal, $columns:expr) => {
+        #[doc = concat!("`dict/", $file, "`.")]
+        pub const $name: Dict = Dict {
+            file: $file,
+            text: include_str!(concat!("../../dict/", $file)),
+            columns: $columns,
+            header_row: false,
+        };
+    };
+}
+
+const WORD: &[Col] = &[Col::Text];
+const QUALIFIER_TAGS: &[&str] = &["approx", "more_than", "at_least", "at_most", "less_than"];
+/// The kinds of quantity (`Kind::as_str`).
+pub const KIND_TAGS: &[&str] = &[
+    "currency",
+    "percent",
+    "percentage_point",
+    "count",
+    "area",
+    "length",
+    "mass",
+    "energy",
+    "power",
+    "volume",
+    "multiple",
+    "number",
+    "other",
+];
+
+dict!(
+    QUALIFIERS,
+    "qualifiers.tsv",
+    &[
+        Col::Text,
+        Col::Tag(&["before", "after"]),
+        Col::Tag(QUALIFIER_TAGS)
+    ]
+);
+dict!(
+    BARE_FIGURE_WORDS,
+    "bare_figure_words.tsv",
+    &[Col::Text, Col::Tag(&["index", "money"])]
+);
+dict!(
+    UNITS,
+    "units.tsv",
+    &[Col::Text, Col::Tag(KIND_TAGS), Col::Text, Col::Int]
+);
+dict!(MEETING_WORDS, "meeting_words.tsv", WORD);
+dict!(PER_WORDS, "per_words.tsv", WORD);
+dict!(NOT_QUANTITY_AFTER, "not_quantity_after.tsv", WORD);
+dict!(
+    CUES,
+    "cues.tsv",
+    &[Col::Text, Col::Tag(&["level", "up", "down", "share"])]
+);
+dict!(YOY, "yoy.tsv", WORD);
+dict!(TARGET_WORDS, "target_words.tsv", WORD);
+dict!(
+    HEADINGS,
+    "headings.tsv",
+    &[Col::Text, Col::Tag(&["review", "plan"])]
+);
+dict!(SKIP_WORDS, "skip_words.tsv", WORD);
+dict!(GENERIC_HEADS, "generic_heads.tsv", WORD);
+dict!(SCOPES, "scopes.tsv", WORD);
+dict!(PERIODS, "periods.tsv", WORD);
+
+/// `dict/indicators.tsv`: the indicator lexicon (a header row, then one indicator a row).
+pub const INDICATORS: Dict = Dict {
+    file: "indicators.tsv",
+    text: include_str!("../../dict/indicators.tsv"),
+    columns: &[
+        Col::Text,
+        Col::Text,
+        Col::Text,
+        Col::Text,
+        Col::Tag(KIND_TAGS),
+        Col::Tag(&["level", "rate"]),
+    ],
+    header_row: true,
+};
+
+/// Every shipped dictionary file (checked by a test).
+#[cfg(test)]
+pub const ALL: &[Dict] = &[
+    UNITS,
+    QUALIFIERS,
+    BARE_FIGURE_WORDS,
+    MEETING_WORDS,
+    PER_WORDS,
+    NOT_QUANTITY_AFTER,
+    CUES,
+    YOY,
+    TARGET_WORDS,
+    HEADINGS,
+    SKIP_WORDS,
+    GENERIC_HEADS,
+    SCOPES,
+    PERIODS,
+    INDICATORS,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_file_parses() {
+        for d in ALL {
+            let rows = d.parse().unwrap_or_else(|e| panic!("{e:?}"));
+            assert!(!rows.is_empty(), "{} is empty", d.file);
+        }
+    }
+
+    #[test]
+    fn malformed_rows_are_reported_with_file_and_line() {
+        let cols = &[Col::Text, Col::Tag(&["up", "down"])];
+        let text = "# word\tcue\n增长\tup\n下降\n\tdown\n提高\tsideways\n";
+        let errors = parse_rows("cues.tsv", text, cols, false).unwrap_err();
+        let got: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "cues.tsv:3: 1 columns, want 2",
+                "cues.tsv:4: column 1 is empty",
+                "cues.tsv:5: unknown tag `sideways` in column 2 (up down)",
+            ]
+        );
+        let short = "id\tname\ten\tsynonyms\tkind\tmeasure_hint\ngdp\t地区生产总值\tGDP\n";
+        let errors = parse_rows("indicators.tsv", short, INDICATORS.columns, true).unwrap_err();
+        assert_eq!(errors[0].to_string(), "indicators.tsv:2: 3 columns, want 6");
+        let bad_factor = "# written\tkind\tnorm\tfactor\n兆瓦\tpower\tkW\tmany\n";
+        let errors = parse_rows("units.tsv", bad_factor, UNITS.columns, false).unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "units.tsv:2: `many` in column 4 is not a positive integer"
+        );
+    }
+}

@@ -1,0 +1,149 @@
+//! Numeral runs: the one regex that finds them, their parse (trailing multipliers written as part
+//! of the unit), the sign before them and 上百/上千, and value arithmetic.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Num;
+use crate::extract::number::{Dec, Number, is_run_char, parse_number};
+use crate::extract::text::prev_char;
+use crate::extract::unit::{Unit, match_unit};
+
+/// A numeral run: Arabic digits, Chinese numerals, or both.
+pub(super) static RUN: LazyLock<Regex> = LazyLock::new(|| {
+    // Arabic digits keep `,` and `.` only between digits, so a list comma never joins two numbers.
+    const ARABIC: &str = "[0-9]+(?:[.,][0-9]+)*";
+    const START: &str = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟几数]";
+    const CONT: &str = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点几多余]";
+    Regex::new(&format!("(?:{ARABIC}|{START})(?:{ARABIC}|{CONT})*")).expect("valid regex")
+});
+
+/// Parse the numeral run `norm[s..e]` (trimming trailing punctuation); returns the number and the
+/// byte where its multiplier suffix begins.
+pub(super) fn parse_run(norm: &str, s: usize, e: usize) -> Option<(usize, Number, usize)> {
+    let mut e = e;
+    while e > s {
+        let last = prev_char(norm, e)?;
+        if matches!(last, ',' | '.' | '点') {
+            e -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if e <= s {
+        return None;
+    }
+    let run = &norm[s..e];
+    let number = match parse_number(run) {
+        Some(n) => n,
+        // 上百, 上千, 上万: one hundred, thousand, ten thousand as a lower bound.
+        None if norm[..s].ends_with('上') && run.starts_with(['百', '千', '万']) => {
+            parse_number(&format!("一{run}"))?
+        }
+        None => return None,
+    };
+    Some((e, number, multiplier_start(norm, s, e)))
+}
+
+/// Trailing 万/亿 (and 千/百 after Arabic digits) are written as part of the unit: the byte where
+/// they begin in the run `norm[s..e]`.
+fn multiplier_start(norm: &str, s: usize, e: usize) -> usize {
+    let mut v = e;
+    let has_arabic = norm[s..e].bytes().any(|b| b.is_ascii_digit());
+    while let Some(c) = prev_char(norm, v) {
+        let multiplier = matches!(c, '万' | '亿') || (has_arabic && matches!(c, '千' | '百'));
+        if multiplier && v - c.len_utf8() > s {
+            v -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    v
+}
+
+/// Parse a run and find its unit, giving back a trailing 千/百/万 when that lets a unit match
+/// (`50万千瓦` is 50万 + 千瓦, `5百分点` is 5 + 百分点).
+pub(super) fn number_and_unit<'s>(
+    norm: &'s str,
+    s: usize,
+    e: usize,
+) -> Option<(Num<'s>, Option<&'static Unit>)> {
+    let attempt = |end: usize| {
+        let (end, number, value_end) = parse_run(norm, s, end)?;
+        let num = Num {
+            end,
+            number,
+            value_end,
+            negative: false,
+            text: &norm[s..end],
+        };
+        Some((num, match_unit(&norm[end..])))
+    };
+    // A unit that begins with the run's last character (千米, 千瓦, 百分点) wins over reading
+    // that character as a multiplier.
+    if let Some(c) = prev_char(norm, e)
+        && matches!(c, '千' | '百' | '万' | '亿')
+        && e - c.len_utf8() > s
+        && let Some((num, Some(unit))) = attempt(e - c.len_utf8())
+        && unit.written.starts_with(c)
+    {
+        return Some((num, Some(unit)));
+    }
+    attempt(e)
+}
+
+/// The sign before the run (负3.9%, -2.3%, not the dash of a range or a date) and 上百/上千/上万
+/// (a lower bound): the mention's first byte, and whether it is a 上 lower bound.
+pub(super) fn sign_and_floor(
+    norm: &str,
+    s: usize,
+    before: Option<char>,
+    num: &mut Num<'_>,
+) -> (usize, bool) {
+    let mut start = s;
+    if norm[..s].ends_with('负') {
+        num.negative = true;
+        start = s - '负'.len_utf8();
+    } else if let Some(c @ ('-' | '−')) = before {
+        let before_sign = prev_char(norm, s - c.len_utf8());
+        if !before_sign.is_some_and(|b| b.is_ascii_alphanumeric() || b == '%' || is_run_char(b)) {
+            num.negative = true;
+            start = s - c.len_utf8();
+        }
+    }
+    let shang = norm[..s].ends_with('上')
+        && num.text.starts_with(['百', '千', '万'])
+        && !num.text.contains(|c: char| c.is_ascii_digit());
+    if shang {
+        start = s - '上'.len_utf8();
+    }
+    (start, shang)
+}
+
+/// The multiplier written after the value of `n` (万, 亿 …) as a number.
+pub(super) fn multiplier_of(norm: &str, n: &Num<'_>) -> Dec {
+    let mut d = Dec::int(1);
+    for c in norm[n.value_end..n.end].chars() {
+        d = d
+            .checked_mul(match c {
+                '万' => Dec::int(10_000),
+                '亿' => Dec::int(100_000_000),
+                '千' => Dec::int(1000),
+                '百' => Dec::int(100),
+                _ => Dec::int(1),
+            })
+            .unwrap_or(d);
+    }
+    d
+}
+
+/// `v` with the sign.
+pub(super) fn signed(v: Dec, negative: bool) -> Dec {
+    if negative { v.negated() } else { v }
+}
+
+/// `v` in the unit's normalised unit, signed.
+pub(super) fn apply_unit(v: Dec, negative: bool, unit: &Unit) -> Option<f64> {
+    Some(signed(v.checked_mul(unit.factor)?, negative).to_f64())
+}

@@ -1,0 +1,328 @@
+//! Unit tests of the mention rules: forms, units, ranges, qualifiers and the traps.
+
+use std::sync::LazyLock;
+
+use crate::document::{Document, normalize};
+use crate::segment::Segmenter;
+
+static SEG: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
+
+/// (text, norm_value, norm_upper, norm_unit, kind, qualifier) of every mention in `text`.
+type Found = (String, f64, Option<f64>, String, &'static str, &'static str);
+
+fn found(text: &str) -> Vec<Found> {
+    let doc = Document::from_text("t", text);
+    crate::extract::extract(&doc, &SEG)
+        .into_iter()
+        .map(|r| {
+            (
+                r.text,
+                r.norm_value,
+                r.norm_upper,
+                r.norm_unit,
+                r.kind.as_str(),
+                r.qualifier.as_str(),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str, span: &str, value: f64, unit: &str, qualifier: &str) {
+    let all = found(text);
+    let hit = all.iter().find(|m| m.0 == span);
+    let Some(m) = hit else {
+        panic!("{span} not found in {text}: {all:?}");
+    };
+    assert!(
+        (m.1 - value).abs() < 1e-6 * value.abs().max(1.0),
+        "{span}: {} != {value}",
+        m.1
+    );
+    assert_eq!(m.3, unit, "{span} unit");
+    assert_eq!(m.5, qualifier, "{span} qualifier");
+}
+
+fn none(text: &str, trap: &str) {
+    let all = found(text);
+    assert!(
+        !all.iter()
+            .any(|m| m.0.contains(trap) || trap.contains(m.0.as_str())),
+        "{trap} reported in {text}: {all:?}"
+    );
+}
+
+#[test]
+fn arabic_forms() {
+    one(
+        "地区生产总值完成340.64亿元。",
+        "340.64亿元",
+        34_064_000_000.0,
+        "CNY",
+        "exact",
+    );
+    one(
+        "税收1,234.5万元。",
+        "1,234.5万元",
+        12_345_000.0,
+        "CNY",
+        "exact",
+    );
+    one("新增市场主体1，234户。", "1，234户", 1234.0, "户", "exact");
+    one("增长３．６８％。", "３．６８％", 3.68, "%", "exact");
+    one("出口增长-2.3%。", "-2.3%", -2.3, "%", "exact");
+    one(
+        "社会消费品零售总额增长负3.9%。",
+        "负3.9%",
+        -3.9,
+        "%",
+        "exact",
+    );
+}
+
+#[test]
+fn chinese_forms() {
+    one("建成两千三百户。", "两千三百户", 2300.0, "户", "exact");
+    one(
+        "总额一千五百五十九亿元。",
+        "一千五百五十九亿元",
+        155_900_000_000.0,
+        "CNY",
+        "exact",
+    );
+    one("共二百七十个。", "二百七十个", 270.0, "个", "exact");
+    one("实施十五项。", "十五项", 15.0, "项", "exact");
+    one("新建一百零五所。", "一百零五所", 105.0, "所", "exact");
+    one(
+        "比重达百分之三十六点五。",
+        "百分之三十六点五",
+        36.5,
+        "%",
+        "exact",
+    );
+    one("设立壹佰万元基金。", "壹佰万元", 1e6, "CNY", "exact");
+}
+
+#[test]
+fn mixed_and_large() {
+    one("新增1.2万人。", "1.2万人", 12_000.0, "人", "exact");
+    one("总量6.66万亿元。", "6.66万亿元", 6.66e12, "CNY", "exact");
+    one("吸纳3万4000人。", "3万4000人", 34_000.0, "人", "exact");
+    one(
+        "改造25万6千平方米。",
+        "25万6千平方米",
+        256_000.0,
+        "m2",
+        "exact",
+    );
+    one(
+        "安排1亿2000万元。",
+        "1亿2000万元",
+        120_000_000.0,
+        "CNY",
+        "exact",
+    );
+    one("装机50万千瓦。", "50万千瓦", 500_000.0, "kW", "exact");
+    one("新建道路52千米。", "52千米", 52.0, "km", "exact");
+}
+
+#[test]
+fn fractions_and_multiples() {
+    one("覆盖三分之一的村。", "三分之一", 100.0 / 3.0, "%", "exact");
+    one("降到千分之五。", "千分之五", 0.5, "%", "exact");
+    one("降到万分之三。", "万分之三", 0.03, "%", "exact");
+    one("占百分之五十。", "百分之五十", 50.0, "%", "exact");
+    one("减少三成。", "三成", 30.0, "%", "exact");
+    one("增长3倍。", "3倍", 3.0, "x", "exact");
+    one("提高一倍。", "一倍", 1.0, "x", "exact");
+    one("力争翻一番。", "翻一番", 2.0, "x", "exact");
+    one("实现翻两番。", "翻两番", 4.0, "x", "exact");
+}
+
+#[test]
+fn vague_and_bounded() {
+    one("吸引十几万人。", "十几万人", 100_000.0, "人", "more_than");
+    one("投入数十亿元。", "数十亿元", 1e9, "CNY", "more_than");
+    one("完成500多亿元。", "500多亿元", 5e10, "CNY", "more_than");
+    one("建成620多万套。", "620多万套", 6.2e6, "套", "more_than");
+    one("筹集1000余万元。", "1000余万元", 1e7, "CNY", "more_than");
+    one("培育上百家企业。", "上百家", 100.0, "家", "at_least");
+    one("约30亿元。", "30亿元", 3e9, "CNY", "approx");
+    one("近1.2万党员。", "1.2万", 12_000.0, "", "approx");
+    one("增长6%左右。", "6%", 6.0, "%", "approx");
+    one("超过5000家。", "5000家", 5000.0, "家", "more_than");
+    one("突破100亿元。", "100亿元", 1e10, "CNY", "more_than");
+    one(
+        "城镇新增就业1100万人以上。",
+        "1100万人",
+        1.1e7,
+        "人",
+        "at_least",
+    );
+    one("不低于2个。", "2个", 2.0, "个", "at_least");
+    one("控制在5.5%以内。", "5.5%", 5.5, "%", "at_most");
+    one("不超过3%。", "3%", 3.0, "%", "at_most");
+    one("低于4%。", "4%", 4.0, "%", "less_than");
+    one("不到1000人。", "1000人", 1000.0, "人", "less_than");
+}
+
+#[test]
+fn ranges() {
+    let r = found("增长6%－6.5%。");
+    assert_eq!(r[0].0, "6%－6.5%");
+    assert_eq!((r[0].1, r[0].2), (6.0, Some(6.5)));
+    assert_eq!(r[0].5, "range");
+    for (text, span) in [
+        ("增长6-6.5%。", "6-6.5%"),
+        ("增长6%到6.5%。", "6%到6.5%"),
+        ("增长6至7%。", "6至7%"),
+    ] {
+        let r = found(text);
+        assert_eq!(r.len(), 1, "{text}: {r:?}");
+        assert_eq!((r[0].0.as_str(), r[0].5), (span, "range"));
+    }
+    let r = found("产量1000—1200万吨。");
+    assert_eq!(r[0].0, "1000—1200万吨");
+    assert_eq!((r[0].1, r[0].2), (1e7, Some(1.2e7)));
+    assert_eq!(r[0].3, "t");
+}
+
+#[test]
+fn units() {
+    one("下降0.5个百分点。", "0.5个百分点", 0.5, "pp", "exact");
+    one(
+        "实际利用外资1.2亿美元。",
+        "1.2亿美元",
+        1.2e8,
+        "USD",
+        "exact",
+    );
+    one("3283名机关干部。", "3283名", 3283.0, "人", "exact");
+    one("服务47万人次。", "47万人次", 470_000.0, "人次", "exact");
+    one("造林2.3万亩。", "2.3万亩", 23_000.0, "mu", "exact");
+    one(
+        "节约12万吨标准煤。",
+        "12万吨标准煤",
+        120_000.0,
+        "tce",
+        "exact",
+    );
+    one("新增光伏3兆瓦。", "3兆瓦", 3000.0, "kW", "exact");
+    one("发电8亿千瓦时。", "8亿千瓦时", 8e8, "kWh", "exact");
+    one("污水处理费1.35元/吨。", "1.35元/吨", 1.35, "元/吨", "exact");
+    one("空气质量综合指数5.36,排名第一。", "5.36", 5.36, "", "exact");
+    one("城乡居民收入比缩小到2.01。", "2.01", 2.01, "", "exact");
+    one("我国有近14亿人口。", "14亿", 1.4e9, "", "approx");
+}
+
+#[test]
+fn dates_and_times_are_not_quantities() {
+    for (text, trap) in [
+        ("2020年经济增长。", "2020"),
+        ("8月6日召开会议。", "8"),
+        ("一九八二年以来。", "一九八二"),
+        ("于2020-08-06发布。", "2020"),
+        ("于2020-08-06发布。", "08"),
+        ("上午9时开会。", "9"),
+        ("1-6月完成投资。", "1-6"),
+        ("2021-2025年规划。", "2021"),
+        ("截至2023.3底。", "2023.3"),
+    ] {
+        none(text, trap);
+    }
+}
+
+#[test]
+fn ordinals_and_markers_are_not_quantities() {
+    for (text, trap) in [
+        ("第二次全体会议。", "二次"),
+        ("第十四届人民代表大会。", "十四"),
+        ("十六届政府召开。", "十六"),
+        ("区委十一届十次全会。", "十次"),
+        ("按照省委十一届十次、十一次全会部署。", "十次"),
+        ("首届博览会。", "首"),
+        ("一、疫情防控取得成果。", "一"),
+        ("（二）民生保障。", "二"),
+        ("1 千方百计 把底线筑牢", "1"),
+        ("1. 稳增长", "1"),
+        ("排名第一。", "一"),
+        ("入选第二批试点。", "二批"),
+    ] {
+        none(text, trap);
+    }
+}
+
+#[test]
+fn names_slogans_codes_and_words_are_not_quantities() {
+    for (text, trap) in [
+        ("二七区召开会议。", "二七"),
+        ("十三五时期。", "十三五"),
+        ("十四五规划。", "十四五"),
+        ("扎实做好六稳工作。", "六"),
+        ("打好三大攻坚战。", "三"),
+        ("共建一带一路。", "一"),
+        ("落细“五个一”措施。", "五个"),
+        ("推进“三个二七”建设。", "三个"),
+        ("一环十横十纵。", "十"),
+        ("引导七一三等企业。", "七一三"),
+        ("PM2.5浓度下降。", "2.5"),
+        ("建成5G基站。", "5"),
+        ("创建3A景区。", "3"),
+        ("4A级景区。", "4"),
+        ("嫦娥四号发射。", "四"),
+        ("桃园路47号。", "47"),
+        ("国道318线。", "318"),
+        ("一般公共预算收入。", "一"),
+        ("进一步深化改革。", "一"),
+        ("统一规划。", "一"),
+        ("一样重要。", "一"),
+        ("万众创新。", "万"),
+        ("千方百计稳就业。", "千"),
+        ("万科集团。", "万"),
+        ("推出一批项目。", "一批"),
+        ("收入一度下降。", "一度"),
+        ("重点抓好四个方面工作。", "四个"),
+    ] {
+        none(text, trap);
+    }
+}
+
+#[test]
+fn offsets_point_into_the_original_text() {
+    let text = "●上半年，\r\n全区完成３４０．６４亿元，增长7.4%。";
+    let doc = Document::from_text("t", text);
+    let chars: Vec<char> = text.chars().collect();
+    let recs = crate::extract::extract(&doc, &SEG);
+    assert_eq!(recs.len(), 2);
+    for r in recs {
+        let s: String = chars[r.start..r.end].iter().collect();
+        assert_eq!(s, r.text);
+    }
+    assert_eq!(normalize("３４０．６４"), "340.64");
+}
+
+#[test]
+fn value_and_unit_are_reported_as_written() {
+    let doc = Document::from_text("t", "比重达百分之三十六点五，增长５％和5%，出口增长５％。");
+    let got: Vec<(String, String, String)> = crate::extract::extract(&doc, &SEG)
+        .into_iter()
+        .map(|r| (r.text, r.value, r.unit))
+        .collect();
+    let want = [
+        ("百分之三十六点五", "三十六点五", "百分之"),
+        ("５％", "５", "％"),
+        ("5%", "5", "%"),
+        ("５％", "５", "％"),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!((g.0.as_str(), g.1.as_str(), g.2.as_str()), w);
+    }
+}
+
+#[test]
+fn pathological_input_finishes() {
+    let digits = "9".repeat(10_000_000);
+    assert!(found(&digits).is_empty());
+    let wan = "万".repeat(100_000);
+    assert!(found(&wan).is_empty());
+}

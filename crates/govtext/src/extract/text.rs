@@ -1,0 +1,95 @@
+//! Text helpers shared by the rules: one char↔byte offset map per sentence, neighbouring
+//! characters, CJK test and the clause breaks.
+
+/// Character ↔ byte offsets of one sentence whose first character is document character `base`.
+pub struct Offsets<'s> {
+    text: &'s str,
+    base: usize,
+    /// Byte offset of each character, plus the end.
+    bytes: Vec<usize>,
+}
+
+impl<'s> Offsets<'s> {
+    /// The offsets of `text`, a sentence starting at document character `base`.
+    pub fn new(text: &'s str, base: usize) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        Offsets { text, base, bytes }
+    }
+
+    /// Number of characters of the sentence.
+    pub fn chars(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    /// Byte of document character `c`, clamped to the sentence.
+    pub fn byte(&self, c: usize) -> usize {
+        self.bytes[c.saturating_sub(self.base).min(self.chars())]
+    }
+
+    /// Document character at byte `b` of the sentence.
+    pub fn char(&self, b: usize) -> usize {
+        self.base + self.bytes.partition_point(|&x| x < b)
+    }
+
+    /// The text between document characters `a` and `b` (empty when `b < a`).
+    pub fn between(&self, a: usize, b: usize) -> &'s str {
+        &self.text[self.byte(a)..self.byte(b.max(a))]
+    }
+}
+
+/// Characters `start..end` (character offsets) of `s`.
+pub fn char_slice(s: &str, start: usize, end: usize) -> String {
+    s.chars().skip(start).take(end - start).collect()
+}
+
+/// The character before byte `byte`.
+pub fn prev_char(s: &str, byte: usize) -> Option<char> {
+    s[..byte].chars().next_back()
+}
+
+/// The character at byte `byte`.
+pub fn next_char(s: &str, byte: usize) -> Option<char> {
+    s[byte..].chars().next()
+}
+
+/// A CJK unified ideograph.
+pub fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// The clause breaks inside a sentence: where a name or a cue stops.
+pub const CLAUSE_BREAKS: &[char] = &[
+    ',', '，', '；', ';', ':', '：', '。', '！', '？', '(', '（', ')', '）',
+];
+
+/// True for a clause break.
+pub fn is_clause_break(c: char) -> bool {
+    CLAUSE_BREAKS.contains(&c)
+}
+
+/// True when a bare figure may end at `c` (the character after it): a clause break, an
+/// enumeration comma, a closing quote, white space, or the end of the sentence.
+pub fn ends_figure(c: Option<char>) -> bool {
+    c.is_none_or(|c| {
+        (is_clause_break(c) && !matches!(c, ':' | '：' | '(' | '（'))
+            || matches!(c, '、' | '”' | ' ' | '\t')
+    })
+}
+
+/// Byte just after the last break before byte `end` that ends the lead of a bare figure: a
+/// clause break other than brackets and `！？`, or the enumeration comma.
+pub fn clause_start_byte(s: &str, end: usize) -> usize {
+    s[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            (is_clause_break(c) && !matches!(c, '(' | '（' | ')' | '）' | '！' | '？')) || c == '、'
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// True when `s` ends a sentence or a clause (a heading does not).
+pub fn ends_clause(s: &str) -> bool {
+    s.ends_with(['。', '；', ';', '！', '？', '，', ','])
+}
