@@ -1,4 +1,4 @@
-//! The command line: argument parsing (clap lives only here), running the library's batch stage
+//! The command line: argument parsing (clap lives only here and in `args`), running the library's batch stage
 //! over the inputs, printing. A bad input is reported on stderr by name and the others go on;
 //! the exit status is 1 when any input failed, 2 on usage errors.
 
@@ -9,163 +9,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
 
 use govtext::MetaTable;
 use govtext::batch::{self, InputFormat, Jobs, Outcome, Summary};
 use govtext::sink::{AtomicFile, CsvSink, JsonlSink, ParquetSink, RecordSink};
 use govtext::{Document, Extractor, Record, eval, terms};
 
-#[derive(Parser)]
-#[command(
-    name = "govtext",
-    version,
-    about = "Structured data from Chinese government reports"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(clap::Args)]
-struct Inputs {
-    /// Files, directories (walked recursively) or `-` for stdin.
-    #[arg(required_unless_present = "files_from")]
-    paths: Vec<PathBuf>,
-    /// Read more paths from FILE, one per line (`-`: stdin).
-    #[arg(long, value_name = "FILE")]
-    files_from: Option<PathBuf>,
-    /// File-name pattern for directories.
-    #[arg(long, default_value = "*.txt")]
-    glob: String,
-    /// How to read files: `auto` (*.jsonl are JSON Lines of documents), `text`, `jsonl`.
-    #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
-    input: InputArg,
-    /// Sidecar metadata table (TSV with columns file, region, year).
-    #[arg(long, value_name = "FILE")]
-    meta: Option<PathBuf>,
-    /// User dictionary in jieba format (`word [freq] [tag]`); repeatable.
-    #[arg(long = "dict", value_name = "FILE")]
-    dicts: Vec<PathBuf>,
-    /// User indicator lexicon, a TSV of the shape of `dict/indicators.tsv` (`id name en
-    /// synonyms`), added to the shipped one; repeatable.
-    #[arg(long = "indicators", value_name = "FILE")]
-    indicators: Vec<PathBuf>,
-    /// Worker threads (default: all cores; at most 4 × the cores available and never more than
-    /// 256: a larger N is lowered to that).
-    #[arg(short = 'j', long = "jobs")]
-    jobs: Option<usize>,
-    /// Largest document accepted, in bytes: a larger file or JSONL line is reported as a failed
-    /// document (checked before reading it) instead of being loaded. Default 64 MiB.
-    #[arg(long, value_name = "BYTES", default_value_t = batch::DEFAULT_MAX_DOC_BYTES)]
-    max_doc_bytes: u64,
-    /// No progress bar and no summary on stderr (errors are still reported).
-    #[arg(short, long)]
-    quiet: bool,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum InputArg {
-    Auto,
-    Text,
-    Jsonl,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Print every quantity mention as a record (JSON Lines, CSV or Parquet).
-    Extract {
-        #[command(flatten)]
-        inputs: Inputs,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = OutFormat::Jsonl)]
-        format: OutFormat,
-        /// CSV for Excel: start with a UTF-8 byte-order mark.
-        #[arg(long)]
-        excel: bool,
-        /// Write to FILE (atomically: a temporary file renamed when the run completes; a failed or
-        /// interrupted run leaves FILE.partial, whole documents only). Checked before any work: a
-        /// directory or a path in a missing or unwritable directory is a usage error.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
-    /// Print sentences cut into words.
-    Segment {
-        #[command(flatten)]
-        inputs: Inputs,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = SegFormat::Text)]
-        format: SegFormat,
-        /// Append `/pos` to each word (text format).
-        #[arg(long)]
-        pos: bool,
-    },
-    /// Print term frequencies per document.
-    Terms {
-        #[command(flatten)]
-        inputs: Inputs,
-        /// How many terms per document (0: all).
-        #[arg(long, default_value_t = 50)]
-        top: usize,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = TermsFormat::Tsv)]
-        format: TermsFormat,
-    },
-    /// Compare reports across years: series, targets against outcomes, consistency, vocabulary.
-    Compare {
-        #[command(flatten)]
-        inputs: Inputs,
-        /// Records already extracted (`govtext extract` JSON Lines) to use as well.
-        #[arg(long, value_name = "FILE")]
-        records: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = CompareFormat::Markdown)]
-        format: CompareFormat,
-        /// Write to FILE instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Terms listed per year in the vocabulary shift.
-        #[arg(long, default_value_t = 10)]
-        top: usize,
-    },
-    /// Score predictions against gold annotations (JSONL files or directories of them).
-    Eval {
-        /// Gold annotations.
-        gold: PathBuf,
-        /// Predictions (`govtext extract` output).
-        pred: PathBuf,
-        /// Print up to N errors for reading.
-        #[arg(long, default_value_t = 0)]
-        errors: usize,
-    },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutFormat {
-    Jsonl,
-    Csv,
-    Parquet,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum CompareFormat {
-    Markdown,
-    Csv,
-    Json,
-    Html,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum SegFormat {
-    Text,
-    Jsonl,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum TermsFormat {
-    Tsv,
-    Jsonl,
-}
+use crate::args::{
+    Cli, Command, CompareFormat, InputArg, Inputs, OutFormat, SegFormat, TermsFormat,
+};
 
 /// A usage error found after parsing (a bad `-o`): exit status 2.
 #[derive(Debug)]

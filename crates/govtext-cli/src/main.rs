@@ -1,5 +1,6 @@
 //! The `govtext` binary: everything is in the library; this only runs the command line.
 
+mod args;
 mod cli;
 
 fn main() -> std::process::ExitCode {
