@@ -196,3 +196,36 @@ fn formats_and_stdin() {
     assert_eq!(terms.lines().count(), 5 * common::corpus().len());
     assert!(terms.lines().all(|l| l.split('\t').count() == 5));
 }
+
+#[test]
+fn json_lines_on_stdin_are_detected_and_text_stays_text() {
+    use std::io::Write as _;
+    let run = |input: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_govtext"))
+            .args(["extract", "-q", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let jsonl = run(
+        "\u{feff}{\"id\":\"a\",\"text\":\"新增就业12万人。\"}\n{\"id\":\"b\",\"text\":\"粮食产量95亿斤。\"}\n",
+    );
+    let docs: Vec<String> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].to_string())
+        .collect();
+    assert_eq!(docs, ["\"a\"", "\"b\""]);
+    let text = run("新增就业12万人。\n");
+    assert!(text.starts_with("{\"doc\":\"-\""), "{text}");
+    assert_eq!(text.lines().count(), 1);
+}

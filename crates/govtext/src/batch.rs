@@ -98,9 +98,21 @@ impl Jobs {
             (InputFormat::Jsonl, _) => true,
             (InputFormat::Text, _) => false,
             (InputFormat::Auto, Source::File(p)) => p.extension().is_some_and(|e| e == "jsonl"),
-            (InputFormat::Auto, Source::Stdin) => false,
+            (InputFormat::Auto, Source::Stdin) => stdin_looks_like_jsonl(),
         }
     }
+}
+
+/// Standard input holds JSON Lines when its first character (after a BOM and white space) is `{`:
+/// report text never starts so. The bytes looked at stay in the process's stdin buffer, so the
+/// reader that follows sees them.
+fn stdin_looks_like_jsonl() -> bool {
+    let mut stdin = std::io::stdin().lock();
+    let Ok(buf) = stdin.fill_buf() else {
+        return false;
+    };
+    let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+    buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 impl Iterator for Jobs {
@@ -134,6 +146,12 @@ impl Iterator for Jobs {
                         let line = match std::str::from_utf8(&line) {
                             Ok(l) => l,
                             Err(e) => return Some(bad(format!("not UTF-8: {e}"))),
+                        };
+                        // A byte-order mark may open the stream (files saved by Windows tools).
+                        let line = if *line_no == 1 {
+                            line.strip_prefix('\u{feff}').unwrap_or(line)
+                        } else {
+                            line
                         };
                         if line.trim().is_empty() {
                             continue;
