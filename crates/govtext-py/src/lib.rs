@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use arrow_array::RecordBatch;
-use govtext::document::Document;
-use govtext::meta::{self, MetaTable};
+use govtext::Document;
+use govtext::MetaTable;
 use govtext::sink::arrow_batch;
 use govtext::{DocResult, Extractor, Record};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -161,7 +161,7 @@ impl NativeExtractor {
         let extractor = self.inner.clone();
         let (records, errors) = py.detach(move || -> PyResult<_> {
             let table = sidecar_table(&paths)?;
-            let inputs = govtext::input::collect(&paths, &glob);
+            let inputs = govtext::batch::collect(&paths, &glob);
             let done: Vec<Result<DocResult, (String, String)>> = run_on(&pool, || {
                 use rayon::prelude::*;
                 inputs
@@ -177,7 +177,7 @@ impl NativeExtractor {
                         let mut doc = input
                             .read()
                             .map_err(|e| (input.id.clone(), e.to_string()))?;
-                        meta::infer(&mut doc, table.as_ref());
+                        govtext::infer_metadata(&mut doc, table.as_ref());
                         // Metadata is set: the extractor's own inference leaves it as it is.
                         let mut out = extractor.extract_stream(std::iter::once(doc), 1);
                         Ok(out.next().expect("one document in, one result out"))
@@ -196,7 +196,7 @@ impl NativeExtractor {
     fn segment(&self, py: Python<'_>, text: String) -> Vec<Vec<(String, String, usize, usize)>> {
         let extractor = self.inner.clone();
         py.detach(move || {
-            let norm = govtext::document::normalize(&text);
+            let norm = govtext::normalize(&text);
             extractor
                 .segmenter()
                 .words(&text, &norm)
