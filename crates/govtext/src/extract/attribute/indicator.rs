@@ -156,9 +156,10 @@ fn at_cue(
 
 /// No noun phrase by POS: a short run of text is the name (政协委员提案, 办结率).
 fn raw_name(text: &str) -> Option<String> {
-    let raw = text
-        .trim_start_matches(|c: char| !is_cjk(c))
-        .trim_start_matches(['其', '中', '和', '及', '与']);
+    // 其中 (of which) and a leading conjunction are not part of the name; 中 alone is (中央财政).
+    let raw = text.trim_start_matches(|c: char| !is_cjk(c));
+    let raw = raw.strip_prefix("其中").unwrap_or(raw);
+    let raw = raw.strip_prefix(['和', '及', '与']).unwrap_or(raw);
     let n = raw.chars().count();
     ((2..=12).contains(&n) && raw.chars().all(is_cjk)).then(|| raw.to_string())
 }

@@ -51,7 +51,8 @@ pub(super) fn clean_indicator(
             break;
         }
     }
-    let p = p.trim_start_matches(['其', '中']);
+    // 其中 (of which) is not part of the name; 中 alone is (中央财政资金).
+    let p = p.strip_prefix("其中").unwrap_or(p);
     // 经济增长预期目标为7%: the target of X names X.
     let p = ["预期目标", "预期", "目标"]
         .iter()

@@ -220,3 +220,12 @@ fn a_short_lexicon_row_is_an_error() {
         Ok(Lexicon::shipped().len())
     );
 }
+
+#[test]
+fn names_keep_a_leading_zhong_and_drop_only_qizhong() {
+    // 中 opens many names (中央, 中欧, 中小学); only the word 其中 is dropped.
+    let t = "全年开行中欧班列156列。";
+    check(t, "156列", "中欧班列", "level", None);
+    let t = "其中中央预算内资金1.8亿元。";
+    check(t, "1.8亿元", "中央预算内资金", "level", None);
+}
