@@ -123,7 +123,7 @@ def test_missing_and_binary_files_are_errors(extractor: govtext.Extractor, tmp_p
     )
     assert records.column("doc").to_pylist() == ["henan_2026"]
     assert records.column("year").to_pylist() == [2026]
-    assert records.column("region").to_pylist() == ["henan"]
+    assert records.column("region").to_pylist() == ["河南省"]
     assert errors.column("doc").to_pylist() == ["junk", str(tmp_path / "missing.txt")]
 
 
@@ -171,12 +171,16 @@ def test_user_dictionary_and_lexicon(tmp_path: Path) -> None:
     d = tmp_path / "my.dict"
     d.write_text("骑行道 2000 n\n", encoding="utf-8")
     lex = tmp_path / "my.tsv"
-    lex.write_text("id\tname\ten\tsynonyms\nbike_lanes\t自行车道\tbicycle lanes\t自行车道|骑行道\n", encoding="utf-8")
+    lex.write_text(
+        "id\tname\ten\tsynonyms\tkind\tmeasure_hint\n"
+        "bike_lanes\t自行车道\tbicycle lanes\t自行车道|骑行道\tlength\tlevel\n",
+        encoding="utf-8",
+    )
     ex = govtext.Extractor(dicts=[d], indicators=[str(lex)])
     r = ex.extract("新建骑行道120公里。")[0]
     assert r["indicator_id"] == "bike_lanes" and r["norm_value"] == 120
     bad = tmp_path / "bad.tsv"
-    bad.write_text("id\tname\ten\tsynonyms\nx\ty\n", encoding="utf-8")
+    bad.write_text("id\tname\ten\tsynonyms\tkind\tmeasure_hint\nx\ty\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.tsv:2"):
         govtext.Extractor(indicators=[bad])
 

@@ -67,7 +67,7 @@ class Extractor:
     use it from any number of threads: every method releases the GIL while it works.
 
     :param dicts: user dictionaries in jieba's format (``word [freq] [tag]``); later ones win.
-    :param indicators: user indicator lexicons (TSV with a header: ``id name en synonyms``),
+    :param indicators: user indicator lexicons (TSV with a header: ``id name en synonyms kind measure_hint``),
         added to the shipped one.
     :param meta: a metadata table (TSV with columns ``file region year [kind]``), consulted
         when inferring a document's region and year, as the CLI's ``--meta``.
