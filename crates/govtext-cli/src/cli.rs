@@ -207,18 +207,7 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
     // `--meta FILE`, else a `meta.tsv` at the top of each directory given.
     let table = match inputs.meta.as_deref() {
         Some(path) => Some(MetaTable::read(path)?),
-        None => {
-            let mut found: Option<MetaTable> = None;
-            for dir in paths.iter().filter(|p| p.is_dir()) {
-                let sidecar = dir.join("meta.tsv");
-                if sidecar.is_file() {
-                    found
-                        .get_or_insert_with(MetaTable::default)
-                        .extend(MetaTable::read(&sidecar)?);
-                }
-            }
-            found
-        }
+        None => MetaTable::sidecars(&paths)?,
     };
     let progress = (!inputs.quiet && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(jobs.inputs_len() as u64);

@@ -270,16 +270,7 @@ fn run_on<R: Send>(pool: &Option<Arc<rayon::ThreadPool>>, work: impl FnOnce() ->
 
 /// A `meta.tsv` at the top of each directory given, as the CLI reads it.
 fn sidecar_table(paths: &[PathBuf]) -> PyResult<Option<MetaTable>> {
-    let mut found: Option<MetaTable> = None;
-    for dir in paths.iter().filter(|p| p.is_dir()) {
-        let sidecar = dir.join("meta.tsv");
-        if sidecar.is_file() {
-            found
-                .get_or_insert_with(MetaTable::default)
-                .extend(MetaTable::read(&sidecar).map_err(value_error)?);
-        }
-    }
-    Ok(found)
+    MetaTable::sidecars(paths).map_err(value_error)
 }
 
 fn collect(

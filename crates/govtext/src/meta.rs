@@ -4,7 +4,7 @@
 //! `XX区人民政府`). Each source fills only what the ones before it left empty.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -79,6 +79,21 @@ impl MetaTable {
             source,
         })?;
         Self::parse(&text, path)
+    }
+
+    /// The sidecar tables of a run: a `meta.tsv` at the top of each directory given, merged;
+    /// `None` when there is none.
+    pub fn sidecars(paths: &[PathBuf]) -> Result<Option<MetaTable>> {
+        let mut found: Option<MetaTable> = None;
+        for dir in paths.iter().filter(|p| p.is_dir()) {
+            let sidecar = dir.join("meta.tsv");
+            if sidecar.is_file() {
+                found
+                    .get_or_insert_with(MetaTable::default)
+                    .extend(MetaTable::read(&sidecar)?);
+            }
+        }
+        Ok(found)
     }
 
     fn get(&self, doc: &Document) -> Option<&MetaRow> {
