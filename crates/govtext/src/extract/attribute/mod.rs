@@ -64,8 +64,8 @@ pub struct Attribution {
 /// State carried from sentence to sentence through a document.
 #[derive(Debug, Clone, Default)]
 pub struct DocState {
-    /// Under a heading about plans or targets.
-    plan_section: bool,
+    /// The role of the section the sentence is in, from the latest heading.
+    section: target::Section,
     /// Paragraph whose targets list is open.
     targets_paragraph: Option<usize>,
     /// Period named by the latest heading.
@@ -145,12 +145,14 @@ pub fn attribute_sentence(
             Some(c) => c,
             None => fresh_clause(&sent, k, &out, &mut list, state),
         };
+        let lead = sent.offsets.between(sent.clause_start(m.start), m.start);
+        let after = sent.offsets.between(m.end, sent.clause_end(m.end));
         let a = Attribution {
             indicator,
             measure,
             direction,
             basis,
-            target,
+            target: target && !target::starting_value(lead, after),
             subject: subject.clone(),
             period: period.clone(),
             ..Attribution::default()

@@ -1,6 +1,8 @@
-//! Targets and sections: a sentence is a target when it says so (目标 预期 力争 确保 计划 争取 要
-//! 将, `dict/target_words.tsv`), when its paragraph opened a targets list, or under a heading about
-//! plans; figures under a review heading are outcomes (`dict/headings.tsv`).
+//! Targets and sections: target is decided by meaning, and the section says most of it. Under a
+//! heading about plans (主要预期目标, 2026年工作安排, the goals of a plan period; `dict/headings.tsv`)
+//! figures are targets; under a review heading they are outcomes even beside 计划 预期 争取 目标
+//! (`超过全年预期目标`, `稳预期`, `双高计划`). Only before any heading (a bulletin, meeting news)
+//! do the words decide (`dict/target_words.tsv`), or a paragraph that opened a targets list.
 
 use std::sync::LazyLock;
 
@@ -16,6 +18,18 @@ static REVIEW_HEADINGS: LazyLock<Vec<&'static str>> =
 static PLAN_HEADINGS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| dict::HEADINGS.words_tagged(1, "plan"));
 
+/// The role of the section a sentence is in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Section {
+    /// No heading seen yet: the words of the sentence decide.
+    #[default]
+    Unknown,
+    /// A review of past years: outcomes.
+    Review,
+    /// Goals, plans and the work of the coming year: targets.
+    Plan,
+}
+
 /// True when the sentence opens a targets list (目标是, 目标为).
 pub(super) fn opens_targets(norm: &str) -> bool {
     norm.contains("目标是") || norm.contains("目标为")
@@ -28,6 +42,11 @@ pub(super) fn sentence_target(
     paragraph: usize,
     state: &mut DocState,
 ) -> bool {
+    match state.section {
+        Section::Review => return false,
+        Section::Plan => return !norm.contains("已"),
+        Section::Unknown => {}
+    }
     let has_word = |w: &str| tokens.iter().any(|t| t.word == w);
     let mut target = TARGET_WORDS.iter().any(|w| {
         if w.chars().count() == 1 {
@@ -43,9 +62,6 @@ pub(super) fn sentence_target(
         && (opens_targets(norm) || norm.contains("目标：") || norm.contains("目标:"))
     {
         state.targets_paragraph = Some(paragraph);
-        target = true;
-    }
-    if state.plan_section && !norm.contains("已") {
         target = true;
     }
     target
@@ -70,11 +86,22 @@ pub(super) fn heading_state(norm: &str, state: &mut DocState, no_mentions: bool)
     let plan = PLAN_HEADINGS.iter().any(|w| norm.contains(w));
     let review = REVIEW_HEADINGS.iter().any(|w| norm.contains(w));
     if plan && !review {
-        state.plan_section = true;
+        state.section = Section::Plan;
     } else if review {
-        state.plan_section = false;
+        state.section = Section::Review;
     }
     if let Some(p) = PERIODS.iter().find(|p| norm.contains(*p)) {
         state.heading_period = Some(p.to_string());
     }
+}
+
+/// `从A提高到B`: in a target sentence A is the observed starting value, not a goal. `lead` is the
+/// clause before the figure, `after` the text after it.
+pub(super) fn starting_value(lead: &str, after: &str) -> bool {
+    let Some(from) = lead.rfind(['从', '由']) else {
+        return false;
+    };
+    let gap = lead[from..].chars().count();
+    let to = after.chars().take(6).collect::<String>();
+    gap <= 4 && (to.contains('到') || to.contains('至'))
 }

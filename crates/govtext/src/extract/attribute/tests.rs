@@ -162,6 +162,25 @@ fn review_and_plan_sections() {
 }
 
 #[test]
+fn review_figures_are_outcomes_beside_target_words() {
+    // 预期 in 稳预期, 计划 in a programme's name, 超过预期目标: a review states outcomes.
+    let t = "一、2024年工作回顾\n全县上下稳就业、稳预期，地区生产总值增长5.6%。\n\
+             城镇新增就业1.2万人，超过全年预期目标。\n3所学校入选“强基计划”。\n\
+             二、2025年工作安排\n地区生产总值增长5.5%左右。\n";
+    let all = rows(t);
+    let targets: Vec<bool> = all.iter().map(|r| r.5).collect();
+    assert_eq!(targets, [false, false, false, true], "{all:?}");
+}
+
+#[test]
+fn starting_value_of_a_goal_is_observed() {
+    let t = "二、2025年工作安排\n全员劳动生产率从人均9.2万元提高到11万元以上。\n";
+    let all = rows(t);
+    let targets: Vec<bool> = all.iter().map(|r| r.5).collect();
+    assert_eq!(targets, [false, true], "{all:?}");
+}
+
+#[test]
 fn counted_objects() {
     check(
         "组织3283名机关干部下沉社区。",
