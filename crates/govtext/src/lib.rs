@@ -35,5 +35,5 @@ pub use error::{Error, Result};
 pub use extractor::{DocResult, Extractor, ExtractorBuilder, parse_number, parse_number_decimal};
 pub use meta::{MetaTable, infer as infer_metadata};
 pub use record::Record;
-pub use schema::{Basis, Direction, Kind, Measure, Qualifier};
+pub use schema::{Basis, Direction, Horizon, Kind, Measure, Qualifier};
 pub use segment::{SegmentedSentence, Segmenter, Token, Word};

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::schema::{Basis, Direction, Kind, Measure, Qualifier};
+use crate::schema::{Basis, Direction, Horizon, Kind, Measure, Qualifier};
 
 /// One quantity mention, ready to print.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +62,8 @@ pub struct Record {
     pub subject: Option<String>,
     /// Period the figure is about.
     pub period: Option<String>,
+    /// `year`, `period_average`, `cumulative` or `plan_period`.
+    pub horizon: Option<Horizon>,
     /// The sentence the mention is in.
     pub context: String,
     /// Other fields of the source JSONL document.
@@ -235,6 +237,9 @@ pub const COLUMNS: &[Column] = {
         }),
         column("subject", Utf8, true, |r| V::opt_str(r.subject.as_deref())),
         column("period", Utf8, true, |r| V::opt_str(r.period.as_deref())),
+        column("horizon", Utf8, true, |r| {
+            V::opt_str(r.horizon.map(Horizon::as_str))
+        }),
         column("context", Utf8, false, |r| V::str(&r.context)),
         // Other fields of the source document, as one JSON object (null when there are none).
         column("meta", Utf8, true, |r| {
@@ -291,6 +296,7 @@ pub(crate) mod tests {
             target: None,
             subject: None,
             period: None,
+            horizon: None,
             context: "…".into(),
             meta: serde_json::Map::new(),
         }
@@ -320,6 +326,7 @@ pub(crate) mod tests {
         r.target = Some(true);
         r.subject = Some("全省".into());
         r.period = Some("全年".into());
+        r.horizon = Some(Horizon::Year);
         r.meta.insert("source".into(), "gov.cn".into());
         r
     }

@@ -152,6 +152,21 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The stretch of time a figure covers: one year, or several (RECORDS.md leaves this to us;
+    /// the README documents it). Annual series keep only `year`.
+    Horizon, "horizon" {
+        /// One year (or a part of one): the default.
+        Year => "year",
+        /// An average per year over several (年均增长, 年平均).
+        PeriodAverage => "period_average",
+        /// A total over several years (五年累计, 过去五年, “十四五”时期 … 共).
+        Cumulative => "cumulative",
+        /// A goal for the end of a plan period (到2030年, “十五五”时期的主要目标).
+        PlanPeriod => "plan_period",
+    }
+}
+
 /// Measures order by their strings (`change` < `level` < `share`), so tables keyed by measure
 /// keep the order they had when measures were strings.
 impl Ord for Measure {

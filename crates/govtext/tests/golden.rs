@@ -1,7 +1,7 @@
 //! Golden files, one folder per stage: `tests/golden/segment/<doc>.txt` (one sentence per line,
 //! words separated by spaces) and `tests/golden/extract/<doc>.tsv` (one mention per line: span, text, normalised value and unit,
 //! kind, qualifier, then the attribution: indicator, its id, measure, direction, basis, target,
-//! period, subject).
+//! period, horizon, subject).
 //! A change in output shows as a readable diff. Regenerate with `GOVTEXT_BLESS=1 cargo test`.
 
 mod common;
@@ -48,7 +48,7 @@ fn extraction_golden_files() {
         let doc = common::read(&path);
         let mut out = String::from(
             "# start-end\ttext\tnorm_value[..norm_upper] norm_unit\tkind\tqualifier\t\
-             indicator\tindicator_id\tmeasure\tdirection\tbasis\ttarget\tperiod\tsubject \
+             indicator\tindicator_id\tmeasure\tdirection\tbasis\ttarget\tperiod\thorizon\tsubject \
              (- when absent)\n",
         );
         for r in common::EX.extract(&doc) {
@@ -66,7 +66,7 @@ fn extraction_golden_files() {
                 None => "-",
             };
             out.push_str(&format!(
-                "{}-{}\t{}\t{value}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{target}\t{}\t{}\n",
+                "{}-{}\t{}\t{value}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{target}\t{}\t{}\t{}\n",
                 r.start,
                 r.end,
                 r.text,
@@ -78,6 +78,7 @@ fn extraction_golden_files() {
                 r.direction.map_or("-", |d| d.as_str()),
                 r.basis.map_or("-", |b| b.as_str()),
                 opt(&r.period),
+                r.horizon.map_or("-", |h| h.as_str()),
                 opt(&r.subject),
             ));
         }

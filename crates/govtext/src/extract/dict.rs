@@ -194,6 +194,11 @@ dict!(SKIP_WORDS, "skip_words.tsv", WORD);
 dict!(GENERIC_HEADS, "generic_heads.tsv", WORD);
 dict!(SCOPES, "scopes.tsv", WORD);
 dict!(PERIODS, "periods.tsv", WORD);
+dict!(
+    HORIZONS,
+    "horizons.tsv",
+    &[Col::Text, Col::Tag(&["average", "total", "span", "plan"])]
+);
 
 /// `dict/indicators.tsv`: the indicator lexicon (a header row, then one indicator a row).
 pub const INDICATORS: Dict = Dict {
@@ -227,6 +232,7 @@ pub const ALL: &[Dict] = &[
     GENERIC_HEADS,
     SCOPES,
     PERIODS,
+    HORIZONS,
     INDICATORS,
 ];
 

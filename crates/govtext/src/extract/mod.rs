@@ -14,7 +14,7 @@ pub mod unit;
 
 use crate::document::{Document, normalize};
 use crate::record::Record;
-use crate::schema::{Basis, Direction, Measure};
+use crate::schema::{Basis, Direction, Horizon, Measure};
 use crate::segment::{Segmenter, split_sentences};
 
 /// [`extract_with`] and the shipped lexicon, for the rules' unit tests.
@@ -69,6 +69,7 @@ pub fn extract_with(
             r.target = Some(a.target);
             r.subject = a.subject;
             r.period = a.period;
+            r.horizon = Some(label::<Horizon>(a.horizon));
             r.region = doc.meta.region.clone();
             r.year = doc.meta.year;
             r.meta.clone_from(&doc.meta.extra);
@@ -116,6 +117,7 @@ fn record(
         target: None,
         subject: None,
         period: None,
+        horizon: None,
         context,
         meta: serde_json::Map::new(),
     }

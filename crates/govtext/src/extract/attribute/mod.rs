@@ -17,10 +17,12 @@
 //!
 //! One file per concern: [`lexicon`] (indicator ids), [`cue`] (measure and basis), [`phrase`]
 //! (noun phrases), [`indicator`] (which phrase names a mention), [`list`] (`、` lists),
-//! [`ellipsis`] (shared heads), [`target`] (targets and sections), [`period`], [`subject`].
+//! [`ellipsis`] (shared heads), [`target`] (targets and sections), [`period`], [`horizon`]
+//! (one year or several), [`subject`].
 
 mod cue;
 mod ellipsis;
+mod horizon;
 mod indicator;
 mod lexicon;
 mod list;
@@ -59,6 +61,8 @@ pub struct Attribution {
     pub subject: Option<String>,
     /// Period when stated.
     pub period: Option<String>,
+    /// `year`, `period_average`, `cumulative` or `plan_period`.
+    pub horizon: &'static str,
 }
 
 /// State carried from sentence to sentence through a document.
@@ -66,6 +70,8 @@ pub struct Attribution {
 pub struct DocState {
     /// The role of the section the sentence is in, from the latest heading.
     section: target::Section,
+    /// Under the heading of a plan period's goals (“十五五”时期的主要目标).
+    plan_period: bool,
     /// Paragraph whose targets list is open.
     targets_paragraph: Option<usize>,
     /// Period named by the latest heading.
@@ -153,6 +159,7 @@ pub fn attribute_sentence(
             direction,
             basis,
             target: target && !target::starting_value(lead, after),
+            horizon: horizon::horizon(norm, lead, target, state),
             subject: subject.clone(),
             period: period.clone(),
             ..Attribution::default()

@@ -87,8 +87,10 @@ pub(super) fn heading_state(norm: &str, state: &mut DocState, no_mentions: bool)
     let review = REVIEW_HEADINGS.iter().any(|w| norm.contains(w));
     if plan && !review {
         state.section = Section::Plan;
+        state.plan_period = super::horizon::plan_period_heading(norm);
     } else if review {
         state.section = Section::Review;
+        state.plan_period = false;
     }
     if let Some(p) = PERIODS.iter().find(|p| norm.contains(*p)) {
         state.heading_period = Some(p.to_string());
