@@ -195,6 +195,11 @@ dict!(GENERIC_HEADS, "generic_heads.tsv", WORD);
 dict!(SCOPES, "scopes.tsv", WORD);
 dict!(PERIODS, "periods.tsv", WORD);
 dict!(
+    OBJECT_WORDS,
+    "object_words.tsv",
+    &[Col::Text, Col::Tag(&["predicate", "money"])]
+);
+dict!(
     HORIZONS,
     "horizons.tsv",
     &[Col::Text, Col::Tag(&["average", "total", "span", "plan"])]
@@ -233,6 +238,7 @@ pub const ALL: &[Dict] = &[
     SCOPES,
     PERIODS,
     HORIZONS,
+    OBJECT_WORDS,
     INDICATORS,
 ];
 

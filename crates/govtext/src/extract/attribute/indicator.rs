@@ -4,6 +4,7 @@
 
 use super::cue::Found as Cue;
 use super::ellipsis::split_on_he;
+use super::object::{counted_object, is_money};
 use super::phrase::{phrase_after, phrase_before};
 use super::{Attribution, DocState, List, Sentence};
 use crate::extract::mention::Mention;
@@ -88,9 +89,15 @@ fn by_phrase(
     c: &Clause<'_>,
 ) -> (Option<String>, Vec<String>) {
     let tokens = sent.tokens;
-    if matches!(m.kind, Kind::Count | Kind::Number)
-        && let Some(after) = phrase_after(tokens, m.end, sent.clause_end(m.end))
-    {
+    // What follows a count, a physical quantity (`700万吨露天矿`, `26公里供水管网`) or money
+    // named as such (`109亿元资金`) is its object.
+    let object = counted_object(tokens, m.end, sent.clause_end(m.end)).filter(|o| match m.kind {
+        Kind::Count | Kind::Number => true,
+        Kind::Mass | Kind::Length | Kind::Area | Kind::Volume | Kind::Energy | Kind::Power => true,
+        Kind::Currency => is_money(o),
+        _ => false,
+    });
+    if let Some(after) = object {
         return (Some(after), Vec::new());
     }
     let lead_base = sent.offsets.byte(c.start);

@@ -26,6 +26,7 @@ mod horizon;
 mod indicator;
 mod lexicon;
 mod list;
+mod object;
 mod period;
 mod phrase;
 mod subject;
