@@ -199,6 +199,7 @@ dict!(
     "object_words.tsv",
     &[Col::Text, Col::Tag(&["predicate", "money"])]
 );
+dict!(COMPOUNDS, "compounds.tsv", &[Col::Text, Col::Text]);
 dict!(
     HORIZONS,
     "horizons.tsv",
@@ -239,6 +240,7 @@ pub const ALL: &[Dict] = &[
     PERIODS,
     HORIZONS,
     OBJECT_WORDS,
+    COMPOUNDS,
     INDICATORS,
 ];
 

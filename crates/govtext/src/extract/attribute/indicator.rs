@@ -4,6 +4,7 @@
 
 use super::cue::Found as Cue;
 use super::ellipsis::split_on_he;
+use super::list;
 use super::object::{counted_object, is_money};
 use super::phrase::{phrase_after, phrase_before};
 use super::{Attribution, DocState, List, Sentence};
@@ -62,6 +63,14 @@ pub(super) fn named(
         } else {
             ind = refer_back(sent, m, c, out, state);
         }
+    }
+    // A list of figures whose names did not pair: read them on characters, or split a compound.
+    let n = list::figures_in_list(sent, k);
+    if n > 1
+        && let Some(names) = list::names_for(&items, &subject_text(sent, m, c), n)
+    {
+        ind = names.first().cloned();
+        items = names;
     }
     // `A和B分别为x和y`: a phrase joined by 和 splits when the figures that follow pair with it.
     if let Some(parts) = split_on_he(&items, next_continues(sent, k)) {
@@ -201,4 +210,20 @@ fn next_continues(sent: &Sentence<'_, '_>, k: usize) -> bool {
             "、" | "和" | "及" | "与"
         )
     })
+}
+
+/// The text naming a mention's subject: from the clause floor to its cue (or the figure), without
+/// a comparison base (`比2020年`, `较上年`).
+fn subject_text(sent: &Sentence<'_, '_>, m: &Mention, c: &Clause<'_>) -> String {
+    let lead_base = sent.offsets.byte(c.start);
+    let end = c
+        .cue
+        .map_or(m.start, |(i, _, _)| sent.offsets.char(lead_base + i));
+    let text = sent.offsets.between(c.floor, end);
+    let base = text.char_indices().find(|&(i, ch)| {
+        matches!(ch, '比' | '较')
+            && text[i + ch.len_utf8()..]
+                .starts_with(|n: char| n.is_ascii_digit() || matches!(n, '上' | '去' | '同' | '“'))
+    });
+    base.map_or(text, |(i, _)| &text[..i]).to_string()
 }

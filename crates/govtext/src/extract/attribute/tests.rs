@@ -248,3 +248,37 @@ fn names_keep_a_leading_zhong_and_drop_only_qizhong() {
     let t = "其中中央预算内资金1.8亿元。";
     check(t, "1.8亿元", "中央预算内资金", "level", None);
 }
+
+#[test]
+fn lists_read_on_characters_and_compounds_split() {
+    let t = "全市盗窃、涉诈、涉毒警情分别下降12.5%、20.1%、35%。";
+    check(t, "12.5%", "盗窃", "change", Some("down"));
+    check(t, "20.1%", "涉诈", "change", Some("down"));
+    check(t, "35%", "涉毒警情", "change", Some("down"));
+    let t = "金融机构本外币存贷款余额分别达2.1万亿元、1.8万亿元。";
+    check(t, "2.1万亿元", "存款余额", "level", None);
+    check(t, "1.8万亿元", "贷款余额", "level", None);
+    let t = "城乡居民人均可支配收入分别达5.2万元、2.6万元，增长4.5%、6.1%。";
+    check(t, "5.2万元", "城镇居民人均可支配收入", "level", None);
+    check(t, "2.6万元", "农村居民人均可支配收入", "level", None);
+    check(t, "4.5%", "城镇居民人均可支配收入", "change", Some("up"));
+    check(t, "6.1%", "农村居民人均可支配收入", "change", Some("up"));
+}
+
+#[test]
+fn counted_objects_of_money_and_physical_quantities() {
+    check(
+        "今年市财政安排8亿元专项资金支持技术改造。",
+        "8亿元",
+        "专项资金",
+        "level",
+        None,
+    );
+    check(
+        "新建300万吨露天煤矿完成核准。",
+        "300万吨",
+        "露天煤矿",
+        "level",
+        None,
+    );
+}
