@@ -47,6 +47,10 @@ pub(super) fn nearest(
     let lead_base = at(clause_start);
     let lo = tokens.partition_point(|t| t.start < clause_start);
     let hi = tokens.partition_point(|t| t.end <= end);
+    let lead = &norm[lead_base..at(end)];
+    if let Some(found) = right_before(lead) {
+        return (Some(to_level(lead, found)), lo..hi);
+    }
     for e in (lo..hi).rev() {
         for s in e.saturating_sub(2).max(lo)..=e {
             let w = &norm[at(tokens[s].start)..at(tokens[e].end)];
@@ -56,11 +60,55 @@ pub(super) fn nearest(
                 if word == "占" && rest.starts_with(['地', '用']) {
                     continue;
                 }
-                return (Some((at(tokens[s].start) - lead_base, word, cue)), lo..hi);
+                let found = (at(tokens[s].start) - lead_base, word, cue);
+                return (Some(to_level(lead, found)), lo..hi);
             }
         }
     }
     (None, lo..hi)
+}
+
+/// A change cue followed by 至/到 states the level reached (压缩至0.5个工作日, 下降到2.6%).
+fn to_level(lead: &str, found: Found) -> Found {
+    let (i, w, c) = found;
+    let after = &lead[(i + w.len()).min(lead.len())..];
+    if matches!(c, Cue::Up | Cue::Down) && after.starts_with(['至', '到']) {
+        (i, w, Cue::Level)
+    } else {
+        found
+    }
+}
+
+/// Words that may stand between a predicate and its figure (了, 分别, 均, qualifiers).
+static BETWEEN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut w = dict::QUALIFIERS.words_tagged(1, "before");
+    w.extend(["了", "分别", "均", "共", "总计", "高达", "约为", "为"]);
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w
+});
+
+/// The cue standing right before the figure, read on characters so that a cue fused into a
+/// dictionary word still counts (`农村贫困人口减少1442万人`, `前置审批精简85%`): the longest cue
+/// word the lead ends with, once the words allowed between are stripped.
+fn right_before(lead: &str) -> Option<Found> {
+    let mut tail = lead.trim_end();
+    'strip: loop {
+        for w in BETWEEN.iter() {
+            if let Some(rest) = tail.strip_suffix(w) {
+                tail = rest;
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    let ends: Vec<usize> = tail.char_indices().map(|(i, _)| i).collect();
+    // Longest first: 增加到 before 到, 年均增长 before 增长.
+    ends.iter()
+        .rev()
+        .take(4)
+        .rev()
+        .find_map(|&i| CUE_MAP.get(&tail[i..]).map(|&(w, c)| (i, w, c)))
+        .filter(|&(_, w, _)| w.chars().count() >= 2)
 }
 
 /// Measure and direction of mention `m` from its clause lead and cue.

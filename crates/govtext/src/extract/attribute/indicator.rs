@@ -11,6 +11,7 @@ use super::{Attribution, DocState, List, Sentence};
 use crate::extract::mention::Mention;
 use crate::extract::text::is_cjk;
 use crate::extract::unit::Kind;
+use crate::segment::Token;
 
 /// The clause before a mention, as attribution reads it.
 pub(super) struct Clause<'a> {
@@ -156,7 +157,7 @@ fn at_cue(
         .min();
     if let Some(i) = share_word.filter(|_| c.measure == "share" || lead.contains("比重")) {
         let at_share = sent.offsets.char(lead_base + i);
-        let mut items = phrase_before(tokens, c.floor, at_share);
+        let mut items = before_cue(tokens, c.floor, at_share);
         if c.measure == "change" && lead.contains("比重") {
             for it in &mut items {
                 it.push_str("比重");
@@ -164,7 +165,7 @@ fn at_cue(
         }
         items
     } else if c.measure == "share" || mid.is_empty() {
-        phrase_before(tokens, c.floor, cs)
+        before_cue(tokens, c.floor, cs)
     } else {
         mid
     }
@@ -226,4 +227,24 @@ fn subject_text(sent: &Sentence<'_, '_>, m: &Mention, c: &Clause<'_>) -> String 
                 .starts_with(|n: char| n.is_ascii_digit() || matches!(n, '上' | '去' | '同' | '“'))
     });
     base.map_or(text, |(i, _)| &text[..i]).to_string()
+}
+
+/// The noun phrases ending at a cue that starts at char `cs`. A cue fused into a token
+/// (`农村贫困人口减少`, `价格涨幅`) leaves the token's head as the end of the name.
+fn before_cue(tokens: &[Token<'_>], floor: usize, cs: usize) -> Vec<String> {
+    let i = tokens.partition_point(|t| t.end <= cs);
+    let Some(t) = tokens.get(i).filter(|t| t.start < cs && t.start >= floor) else {
+        return phrase_before(tokens, floor, cs);
+    };
+    let mut items = phrase_before(tokens, floor, t.end);
+    let cut = t.end - cs;
+    if let Some(last) = items.last_mut().filter(|l| l.ends_with(t.word)) {
+        let keep = last.chars().count() - cut;
+        *last = last.chars().take(keep).collect();
+    } else {
+        // The fused token is no noun by its tag: its head alone names the figure.
+        items = vec![t.word.chars().take(cs - t.start).collect()];
+    }
+    items.retain(|s| s.chars().count() >= 2);
+    items
 }

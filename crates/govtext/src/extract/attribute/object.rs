@@ -21,6 +21,11 @@ static PREDICATES: LazyLock<Vec<&'static str>> =
 static MONEY_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| dict::OBJECT_WORDS.words_tagged(1, "money"));
 
+/// True for a verb that is a predicate whatever surrounds it (入选, 实现, 完成).
+pub(super) fn is_predicate(word: &str) -> bool {
+    PREDICATES.contains(&word)
+}
+
 /// True when `object` names money (安排109亿元资金: 资金, 设立100万元救助基金: 救助基金).
 pub(super) fn is_money(object: &str) -> bool {
     MONEY_HEADS.iter().any(|h| object.ends_with(h))

@@ -124,10 +124,23 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
             || is_join(t.word)
             || (t.pos == "a" && start < stop)
             || (t.pos == "m" && (after_eng || t.word.chars().any(|c| c.is_ascii_alphabetic())));
+        // A verb between nouns inside a name (行政审批事项, 污水处理能力), unless a predicate.
+        let inner_verb = t.pos == "v"
+            && t.word.chars().count() == 2
+            && start < stop
+            && start >= 2
+            && noun_like(tokens[start].pos)
+            && matches!(tokens[start - 2].pos, "n" | "nz" | "vn" | "j")
+            && !super::object::is_predicate(t.word);
+        if inner_verb {
+            start -= 1;
+            continue;
+        }
         if !ok {
             // One verb may modify the noun after it (入驻企业, 签约项目) when nothing precedes it.
             let modifier = t.pos == "v"
                 && t.word.chars().count() == 2
+                && !super::object::is_predicate(t.word)
                 && start < stop
                 && noun_like(tokens[start].pos)
                 && (start < 2 || !noun_like(tokens[start - 2].pos));

@@ -282,3 +282,43 @@ fn counted_objects_of_money_and_physical_quantities() {
         None,
     );
 }
+
+#[test]
+fn verb_frame_read_on_characters() {
+    // Cues fused into dictionary words by the segmenter still count.
+    check(
+        "全县农村贫困人口减少2.3万人。",
+        "2.3万人",
+        "贫困人口",
+        "change",
+        Some("down"),
+    );
+    check(
+        "行政审批事项精简40%。",
+        "40%",
+        "行政审批事项",
+        "change",
+        Some("down"),
+    );
+    check(
+        "“三公”经费支出压缩12.5%。",
+        "12.5%",
+        "经费支出",
+        "change",
+        Some("down"),
+    );
+    check(
+        "居民消费价格涨幅2%左右。",
+        "2%",
+        "居民消费价格",
+        "change",
+        Some("up"),
+    );
+    check(
+        "粮食总产量增产15万吨。",
+        "15万吨",
+        "粮食总产量",
+        "change",
+        Some("up"),
+    );
+}
