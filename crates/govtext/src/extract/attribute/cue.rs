@@ -68,6 +68,12 @@ pub(super) fn nearest(
     (None, lo..hi)
 }
 
+/// True when `text` ends with a cue word (回升, 增长到).
+pub(super) fn is_cue_word(text: &str) -> bool {
+    text.char_indices()
+        .any(|(i, _)| CUE_MAP.contains_key(&text[i..]))
+}
+
 /// A change cue followed by 至/到 states the level reached (压缩至0.5个工作日, 下降到2.6%).
 fn to_level(lead: &str, found: Found) -> Found {
     let (i, w, c) = found;

@@ -55,18 +55,22 @@ pub(super) fn named(
         ind = raw_name(sent.offsets.between(c.floor, m.start));
     }
     let previous_list = list.take();
+    let n = list::figures_in_list(sent, k);
     if ind.is_none() {
         // A clause with no subject refers back: to the same position of the previous list
-        // (`A、B分别达到x、y，分别增长z、w`), else to the previous indicator.
+        // (`A、B分别达到x、y，分别增长z、w`), to the figures before it one by one (`A x，B y，
+        // 分别增长z、w`), else to the previous indicator.
         if let Some((_, prev_items)) = previous_list.filter(|(_, it)| it.len() > 1) {
             ind = prev_items.first().cloned();
             items = prev_items;
+        } else if let Some(names) = list::previous_names(out, n) {
+            ind = names.first().cloned();
+            items = names;
         } else {
             ind = refer_back(sent, m, c, out, state);
         }
     }
     // A list of figures whose names did not pair: read them on characters, or split a compound.
-    let n = list::figures_in_list(sent, k);
     if n > 1
         && let Some(names) = list::names_for(&items, &subject_text(sent, m, c), n)
     {
@@ -156,6 +160,11 @@ fn at_cue(
         .filter_map(|w| lead.find(w).filter(|&i| begins_token(i)))
         .min();
     if let Some(i) = share_word.filter(|_| c.measure == "share" || lead.contains("比重")) {
+        // 服务业在国内生产总值中的比重: the part stands before 在.
+        let i = lead[..i]
+            .rfind('在')
+            .filter(|&z| lead[z..i].contains('中'))
+            .unwrap_or(i);
         let at_share = sent.offsets.char(lead_base + i);
         let mut items = before_cue(tokens, c.floor, at_share);
         if c.measure == "change" && lead.contains("比重") {
@@ -165,6 +174,19 @@ fn at_cue(
         }
         items
     } else if c.measure == "share" || mid.is_empty() {
+        // 新增支出140亿元: a short name between the cue and the figure, whatever its tags.
+        let raw = raw_name(sent.offsets.between(ce, m.start)).filter(|r| {
+            // Not a clause of its own (由上年的, 回升至, 每人每月, 不到).
+            r.chars().count() <= 6
+                && !r.contains(['的', '至', '到', '每', '不', '了', '比', '较', '由', '从'])
+                && !super::cue::is_cue_word(r)
+        });
+        match raw {
+            Some(r) if c.measure != "share" && !only_skipped(&r) => vec![r],
+            _ => before_cue(tokens, c.floor, cs),
+        }
+    } else if mid.iter().all(|i| is_target_word(i)) {
+        // 经济增长预期目标6.5%: the target's name is before the cue.
         before_cue(tokens, c.floor, cs)
     } else {
         mid
@@ -247,4 +269,17 @@ fn before_cue(tokens: &[Token<'_>], floor: usize, cs: usize) -> Vec<String> {
     }
     items.retain(|s| s.chars().count() >= 2);
     items
+}
+
+/// 预期目标, 目标 …: words that name a goal, not what it is about.
+fn is_target_word(w: &str) -> bool {
+    matches!(
+        w,
+        "预期目标" | "目标" | "预期" | "主要预期目标" | "主要目标"
+    )
+}
+
+/// True when `text` is only words that stand between a name and its figure (人均, 实际, 同比).
+fn only_skipped(text: &str) -> bool {
+    super::phrase::is_skip_word(text)
 }

@@ -92,3 +92,20 @@ pub(super) fn names_for(items: &[String], subject: &str, n: usize) -> Option<Vec
         (parts.len() == n).then(|| parts.iter().map(|p| format!("{head}{p}{tail}")).collect())
     })
 }
+
+/// The names of the `n` figures before a subjectless list of `n` (`城镇居民人均可支配收入x元，
+/// 农村居民人均纯收入y元，分别增长z、w`), when they are `n` different names.
+pub(super) fn previous_names(out: &[Attribution], n: usize) -> Option<Vec<String>> {
+    if n < 2 || out.len() < n {
+        return None;
+    }
+    let names: Vec<String> = out[out.len() - n..]
+        .iter()
+        .map(|a| a.indicator.clone())
+        .collect::<Option<_>>()?;
+    let distinct = names
+        .iter()
+        .enumerate()
+        .all(|(i, a)| !names[..i].contains(a));
+    distinct.then_some(names)
+}

@@ -244,7 +244,14 @@ fn finish(
     {
         indicator = Some(prev + i);
     }
-    let found = indicator.as_deref().and_then(|i| lexicon.lookup(i));
+    // 经济增长7%: the growth of 经济 is GDP growth (the lexicon knows 经济增长, not 经济).
+    let found = indicator.as_deref().and_then(|i| {
+        lexicon.lookup(i).or_else(|| {
+            (a.measure == "change" && i.ends_with("经济"))
+                .then(|| lexicon.lookup(&format!("{i}增长")))
+                .flatten()
+        })
+    });
     if indicator.is_some() {
         state.last_indicator = indicator.clone();
     }

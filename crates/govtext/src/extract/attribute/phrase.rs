@@ -14,6 +14,11 @@ static SKIP_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::n
     skip.into_iter().chain(dict::YOY.words()).collect()
 });
 
+/// True for a word that stands between a name and its figure (`dict/skip_words.tsv`, 同比 …).
+pub(super) fn is_skip_word(word: &str) -> bool {
+    SKIP_SET.contains(word)
+}
+
 /// Parts of speech that may stand in a noun phrase.
 pub(super) fn noun_like(pos: &str) -> bool {
     pos.starts_with('n') || matches!(pos, "vn" | "j" | "l" | "eng" | "b" | "an" | "nz" | "i")

@@ -322,3 +322,33 @@ fn verb_frame_read_on_characters() {
         Some("up"),
     );
 }
+
+#[test]
+fn shares_take_the_part_and_rates_of_the_economy_are_gdp() {
+    check(
+        "服务业在地区生产总值中的比重上升到52.1%。",
+        "52.1%",
+        "服务业",
+        "share",
+        None,
+    );
+    let all = rows("全省经济增长预期目标5.5%左右。");
+    assert_eq!(all[0].1.as_deref(), Some("经济"), "{all:?}");
+    let doc = Document::from_text("t", "全省经济增长预期目标5.5%左右。");
+    let r = &crate::extract::extract(&doc, &SEG)[0];
+    assert_eq!(r.indicator_id.as_deref(), Some("gdp"));
+}
+
+#[test]
+fn subjectless_lists_pair_with_the_figures_before() {
+    let t = "城镇居民人均可支配收入4.1万元，农村居民人均可支配收入1.9万元，扣除价格因素，分别实际增长5.1%和6.3%。";
+    check(t, "5.1%", "城镇居民人均可支配收入", "change", Some("up"));
+    check(t, "6.3%", "农村居民人均可支配收入", "change", Some("up"));
+    check(
+        "今年市财政新增支出12亿元。",
+        "12亿元",
+        "支出",
+        "level",
+        None,
+    );
+}
