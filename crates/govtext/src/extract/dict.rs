@@ -194,6 +194,7 @@ dict!(SKIP_WORDS, "skip_words.tsv", WORD);
 dict!(GENERIC_HEADS, "generic_heads.tsv", WORD);
 dict!(SCOPES, "scopes.tsv", WORD);
 dict!(PERIODS, "periods.tsv", WORD);
+dict!(STATUS_WORDS, "status_words.tsv", WORD);
 dict!(
     OBJECT_WORDS,
     "object_words.tsv",
@@ -238,6 +239,7 @@ pub const ALL: &[Dict] = &[
     GENERIC_HEADS,
     SCOPES,
     PERIODS,
+    STATUS_WORDS,
     HORIZONS,
     OBJECT_WORDS,
     COMPOUNDS,

@@ -130,9 +130,18 @@ pub(super) fn measure(
         Some(Cue::Share) => ("share", None),
         Some(Cue::Level) | None => ("level", None),
     };
-    let rate_cue = ["增速", "增幅", "涨幅", "降幅"]
-        .iter()
-        .find(|w| lead.contains(*w));
+    // 年均增长保持在6.5%以上: growth kept at a rate is still a change.
+    let rate_cue = [
+        "增速",
+        "增幅",
+        "涨幅",
+        "降幅",
+        "增长保持",
+        "增长稳定",
+        "增长控制",
+    ]
+    .iter()
+    .find(|w| lead.contains(*w));
     if let Some(w) = rate_cue
         && meas == "level"
     {

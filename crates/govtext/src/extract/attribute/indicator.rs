@@ -40,6 +40,16 @@ pub(super) fn named(
 ) -> Option<String> {
     let m = &sent.mentions[k];
     let (mut ind, mut items) = by_phrase(sent, m, c);
+    // 地区生产总值连续迈上4个万亿元台阶、达14.2万亿元: the name before 达 is the previous figure's
+    // object; the clause goes on about its subject.
+    if k > 0
+        && ind.is_some()
+        && ind == out[k - 1].indicator
+        && let Some(subject) = subject_of_object(sent, k - 1, m, out)
+    {
+        ind = Some(subject);
+        items = Vec::new();
+    }
     // 设立壹佰万元困难群众临时救助基金: no name before, the thing funded or built follows.
     let verb_only = ind.as_deref().is_some_and(|i| {
         sent.tokens[c.tokens.clone()]
@@ -72,7 +82,7 @@ pub(super) fn named(
     }
     // A list of figures whose names did not pair: read them on characters, or split a compound.
     if n > 1
-        && let Some(names) = list::names_for(&items, &subject_text(sent, m, c), n)
+        && let Some(names) = list::names_for(&items, &subject_text(sent, m, c), n, c.lead)
     {
         ind = names.first().cloned();
         items = names;
@@ -213,8 +223,10 @@ fn refer_back(
     state: &DocState,
 ) -> Option<String> {
     let ind = out
-        .last()
-        .and_then(|p| p.indicator.clone())
+        .len()
+        .checked_sub(1)
+        .and_then(|j| subject_of_object(sent, j, m, out))
+        .or_else(|| out.last().and_then(|p| p.indicator.clone()))
         .or_else(|| state.last_indicator.clone().filter(|_| c.start > sent.base));
     let after_share = out.last().is_some_and(|p| p.measure == "share");
     if after_share && m.kind == Kind::PercentagePoint {
@@ -282,4 +294,36 @@ fn is_target_word(w: &str) -> bool {
 /// True when `text` is only words that stand between a name and its figure (人均, 实际, 同比).
 fn only_skipped(text: &str) -> bool {
     super::phrase::is_skip_word(text)
+}
+
+/// When figure `j`'s indicator is the object written right after it (`迈上4个万亿元台阶`), the
+/// subject of its clause (`地区生产总值`), which a later figure `m` of another kind continues
+/// (`、达14.2万亿元`); a figure of the same kind is about the object (`安排9亿元资金，增加2亿元`).
+fn subject_of_object(
+    sent: &Sentence<'_, '_>,
+    j: usize,
+    m: &Mention,
+    out: &[Attribution],
+) -> Option<String> {
+    let p = &sent.mentions[j];
+    if p.kind == m.kind {
+        return None;
+    }
+    let name = out.get(j)?.indicator.as_deref()?;
+    let after = sent.offsets.between(p.end, sent.clause_end(p.end));
+    let at = after.find(name)?;
+    if after[..at].chars().count() > 4 {
+        return None;
+    }
+    let start = sent.clause_start(p.start);
+    let (cue, _) = super::cue::nearest(sent, start, p.start);
+    let lead_base = sent.offsets.byte(start);
+    let end = cue.map_or(p.start, |(i, _, _)| sent.offsets.char(lead_base + i));
+    let floor = match j {
+        0 => start,
+        _ => sent.mentions[j - 1].end.max(start),
+    };
+    before_cue(sent.tokens, floor, end)
+        .pop()
+        .filter(|s| !super::object::is_predicate(s))
 }

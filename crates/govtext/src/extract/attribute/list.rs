@@ -64,7 +64,12 @@ fn joined(sent: &Sentence<'_, '_>, k: usize) -> bool {
 /// Names for a list of `n` figures when the noun phrases found do not pair with it: the
 /// subject read on characters (`刑事治安、涉诈、涉毒警情分别下降…`, whatever the parts of speech),
 /// or a compound's parts (`存贷款余额分别达A、B` → 存款余额, 贷款余额).
-pub(super) fn names_for(items: &[String], subject: &str, n: usize) -> Option<Vec<String>> {
+pub(super) fn names_for(
+    items: &[String],
+    subject: &str,
+    n: usize,
+    lead: &str,
+) -> Option<Vec<String>> {
     if n < 2 || items.len() == n {
         return None;
     }
@@ -83,6 +88,11 @@ pub(super) fn names_for(items: &[String], subject: &str, n: usize) -> Option<Vec
     }
     // The compound in the phrase found, else in the subject (the parts of speech may have cut
     // it: 存/贷款余额); the subject's words before it are scope (银行机构本外币), not name.
+    // Only 分别 says a compound's parts pair with the figures: 进出口总额接连突破8万亿元、9万亿元 are
+    // two levels of one indicator.
+    if !lead.contains("分别") {
+        return None;
+    }
     let one = items.first().filter(|_| items.len() == 1);
     COMPOUNDS.iter().find_map(|(compound, parts)| {
         let (head, tail) = match one.and_then(|o| o.find(compound).map(|at| (o, at))) {

@@ -49,7 +49,13 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> V
     // A verb right after a noun is the phrase's head (政协委员提案, 一般性支出, 二氧化碳排放);
     // after a time word or adverb it is the predicate (中欧班列全年开行).
     let vi = tokens.partition_point(|t| t.start < v.start);
-    let head = vi > 0 && noun_like(tokens[vi - 1].pos) && tokens[vi - 1].end == v.start;
+    // A qualifier (超 of 点击量超) or a cue is never a head.
+    let head = vi > 0
+        && noun_like(tokens[vi - 1].pos)
+        && tokens[vi - 1].end == v.start
+        && !SKIP_SET.contains(v.word)
+        && !matches!(v.word, "超" | "达" | "逾" | "近")
+        && !super::cue::is_cue_word(v.word);
     if head && let Some(last) = before.last_mut() {
         last.push_str(v.word);
     }
@@ -86,9 +92,16 @@ fn skip_fillers(tokens: &[Token<'_>], floor: usize, mut i: usize) -> usize {
         }
         let always = t.is_space() || SKIP_SET.contains(t.word);
         let year = t.pos == "m" && t.word.len() == 4 && t.word.bytes().all(|c| c.is_ascii_digit());
+        // 连续7年保持: a duration between the name and its predicate.
+        let duration = t.pos == "m"
+            && (t.word == "年" || t.word.bytes().all(|c| c.is_ascii_digit()))
+            && tokens
+                .get(i)
+                .is_some_and(|n| n.word.starts_with('年') || t.word == "年");
         let skip = (matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r")
             && !noun_like(t.pos))
-            || year;
+            || year
+            || duration;
         if always || skip {
             i -= 1;
         } else {
@@ -120,8 +133,9 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
         }
         let left_noun = start >= 2 && noun_like(tokens[start - 2].pos);
         let after_eng = start >= 2 && matches!(tokens[start - 2].pos, "eng" | "m");
-        // 限额以上商贸企业, 4A级景区.
-        if (matches!(t.word, "以上" | "以下") && left_noun) || (t.word == "级" && after_eng) {
+        // 限额以上商贸企业, 4A级景区, 领航级智能工厂.
+        let grade = t.word == "级" && (after_eng || left_noun);
+        if (matches!(t.word, "以上" | "以下") && left_noun) || grade {
             start -= 1;
             continue;
         }
@@ -135,7 +149,7 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
             && start < stop
             && start >= 2
             && noun_like(tokens[start].pos)
-            && matches!(tokens[start - 2].pos, "n" | "nz" | "vn" | "j")
+            && matches!(tokens[start - 2].pos, "n" | "nz" | "vn" | "j" | "b")
             && !super::object::is_predicate(t.word);
         if inner_verb {
             start -= 1;

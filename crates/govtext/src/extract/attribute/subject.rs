@@ -10,6 +10,17 @@ use crate::extract::dict;
 /// Scope words that open a noun phrase, in file order.
 static SCOPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::SCOPES.words());
 
+/// Status words dropped from the front of a long name (国家级, 新增, 累计).
+static STATUS: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::STATUS_WORDS.words());
+
+/// Qualifiers that a segmenter may fuse onto the end of a name (创新中心超480家, 规模超).
+static TRAILING_QUALIFIERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut w = dict::QUALIFIERS.words_tagged(1, "before");
+    w.extend(["达", "高达", "超"]);
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w
+});
+
 /// Heads that only name a total of something said before.
 static GENERIC_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::GENERIC_HEADS.words());
 
@@ -53,6 +64,15 @@ pub(super) fn clean_indicator(
     }
     // 其中 (of which) is not part of the name; 中 alone is (中央财政资金).
     let p = p.strip_prefix("其中").unwrap_or(p);
+    let long = |r: &&str| r.chars().count() >= 4;
+    let p = STATUS
+        .iter()
+        .find_map(|w| p.strip_prefix(w).filter(long))
+        .unwrap_or(p);
+    let p = TRAILING_QUALIFIERS
+        .iter()
+        .find_map(|w| p.strip_suffix(w).filter(|r| r.chars().count() >= 2))
+        .unwrap_or(p);
     // 经济增长预期目标为7%: the target of X names X.
     let p = ["预期目标", "预期", "目标"]
         .iter()

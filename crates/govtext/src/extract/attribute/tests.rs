@@ -352,3 +352,35 @@ fn subjectless_lists_pair_with_the_figures_before() {
         None,
     );
 }
+
+#[test]
+fn names_lose_fused_qualifiers_levels_and_durations() {
+    check(
+        "全省企业技术中心超300家。",
+        "300家",
+        "企业技术中心",
+        "level",
+        None,
+    );
+    let all = rows("全省企业技术中心超300家。");
+    assert!(
+        !all[0].1.as_deref().unwrap_or("").ends_with('超'),
+        "{all:?}"
+    );
+    let all = rows("新增国家级专精特新“小巨人”企业12家。");
+    assert_eq!(all[0].1.as_deref(), Some("专精特新“小巨人”企业"), "{all:?}");
+    check(
+        "群众满意度连续5年保持96%以上。",
+        "96%",
+        "满意度",
+        "level",
+        None,
+    );
+    check(
+        "地区生产总值连续迈上3个千亿元台阶、达5200亿元。",
+        "5200亿元",
+        "地区生产总值",
+        "level",
+        None,
+    );
+}
