@@ -260,6 +260,15 @@ mod tests {
     }
 
     #[test]
+    fn kind_tags_are_the_schema_kinds() {
+        let kinds: Vec<&str> = crate::schema::Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(KIND_TAGS, kinds.as_slice());
+    }
+
+    #[test]
     fn malformed_rows_are_reported_with_file_and_line() {
         let cols = &[Col::Text, Col::Tag(&["up", "down"])];
         let text = "# word\tcue\n增长\tup\n下降\n\tdown\n提高\tsideways\n";
