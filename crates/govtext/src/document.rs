@@ -167,15 +167,36 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Map one character to its matching form: full-width ASCII (digits, letters, ％．，：－ …) to ASCII,
-/// the ideographic space and NBSP to a plain space; everything else unchanged.
+/// the ideographic space and NBSP to a plain space, a traditional character to its simplified
+/// form (`dict/traditional.tsv`: 區 → 区, 億 → 亿); everything else unchanged.
 #[inline]
 pub fn normalize_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{A0}' => ' ',
+        CJK_FIRST..='\u{9fff}' => SIMPLIFIED[c as usize - CJK_FIRST as usize],
         _ => c,
     }
 }
+
+/// First character of the CJK Unified Ideographs block, where the traditional table applies.
+const CJK_FIRST: char = '\u{4e00}';
+
+/// The simplified form of every CJK unified ideograph (itself when it has none), indexed from
+/// [`CJK_FIRST`]: one lookup per character keeps normalisation as fast as before.
+static SIMPLIFIED: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let mut table: Vec<char> = (CJK_FIRST..='\u{9fff}').collect();
+    for row in crate::extract::dict::TRADITIONAL.rows() {
+        let (mut t, mut s) = (row[0].chars(), row[1].chars());
+        if let (Some(t), Some(s)) = (t.next(), s.next())
+            && let Some(slot) = (t as usize).checked_sub(CJK_FIRST as usize)
+            && let Some(slot) = table.get_mut(slot)
+        {
+            *slot = s;
+        }
+    }
+    table
+});
 
 /// Normalise a whole text; the result has exactly as many characters as the input.
 pub fn normalize(text: &str) -> String {

@@ -95,6 +95,11 @@ vocabulary! {
         Volume => "volume",
         /// A multiple (倍, 翻番).
         Multiple => "multiple",
+        /// An age in years (岁: `人均预期寿命79.5岁`).
+        Age => "age",
+        /// A ratio of parts (`4.0∶37.7∶58.3`, `2.50:1`): `norm_value` is the first term over the
+        /// last, the text keeps every term.
+        Ratio => "ratio",
         /// A bare number: an index value, a count before a noun.
         Number => "number",
         /// A unit we do not normalise (compound or unknown), kept as written.

@@ -124,3 +124,64 @@ proptest! {
         }
     }
 }
+
+/// A Chinese numeral of the grammar's other forms for `n`: 两 for a leading 2, 万万 for 亿,
+/// 百十 for 百一十, and vague `多`/`余` before 万 (the lower bound).
+fn variant(n: u64, form: u8) -> (String, u64) {
+    let s = chinese(n);
+    match form {
+        0 if s.starts_with('二') && n >= 100 => (s.replacen('二', "两", 1), n),
+        1 if (100_000_000..10_000_000_000).contains(&n) && n.is_multiple_of(100_000_000) => {
+            (format!("{}万万", chinese(n / 100_000_000)), n)
+        }
+        2 if s.contains("百一十") => (s.replacen("百一十", "百十", 1), n),
+        3 if (10..100).contains(&n) && n.is_multiple_of(10) => {
+            (format!("{}多万", chinese(n)), n * 10_000)
+        }
+        _ => (s, n),
+    }
+}
+
+/// Texts that hold a numeral and no figure: dates, ordinals, set phrases and slogans.
+fn not_a_figure(n: u64, kind: u8) -> String {
+    let c = chinese(n.max(1));
+    match kind {
+        0 => format!(
+            "{}年{}月{}日召开会议。",
+            1950 + n % 80,
+            1 + n % 12,
+            1 + n % 28
+        ),
+        1 => format!("第{c}届人民代表大会第{}次会议开幕。", chinese(1 + n % 9)),
+        2 => format!("“{}个一”工程深入推进。", chinese(2 + n % 8)),
+        3 => format!("粮食生产实现{c}连增。"),
+        4 => format!("地铁{}号线开通运营。", 1 + n % 30),
+        5 => format!("推进{}期工程建设。", chinese(2 + n % 8)),
+        _ => "用好两个市场两种资源，调动两个积极性，统筹两个大局，三次产业协调发展。".into(),
+    }
+}
+
+proptest! {
+    #[test]
+    fn grammar_variants_parse_back(n in 0u64..100_000_000_000, form in 0u8..4) {
+        let (s, want) = variant(n, form);
+        prop_assert_eq!(parse_number_decimal(&s), Some(want.to_string()), "{}", s);
+    }
+
+    #[test]
+    fn figures_in_a_sentence_carry_their_value(n in 1u64..10_000, unit in 0usize..4) {
+        let (u, factor) = [("吨", 1.0), ("万吨", 1e4), ("架次", 1.0), ("岁", 1.0)][unit];
+        let s = chinese(n);
+        let doc = Document::from_text("p", format!("今年完成{s}{u}。"));
+        let recs = common::EX.extract(&doc);
+        prop_assert_eq!(recs.len(), 1, "{}{}: {:?}", s, u, recs);
+        prop_assert!((recs[0].norm_value - n as f64 * factor).abs() < 1e-6 * n as f64 * factor);
+    }
+
+    #[test]
+    fn dates_ordinals_and_slogans_yield_no_record(n in 0u64..10_000, kind in 0u8..7) {
+        let text = not_a_figure(n, kind);
+        let recs = common::EX.extract(&Document::from_text("p", text.clone()));
+        prop_assert!(recs.is_empty(), "{}: {:?}", text, recs.iter().map(|r| &r.text).collect::<Vec<_>>());
+    }
+}

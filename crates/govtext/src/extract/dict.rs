@@ -33,8 +33,10 @@ pub enum Col {
     Text,
     /// One of the listed tags.
     Tag(&'static [&'static str]),
-    /// A positive integer.
-    Int,
+    /// A positive decimal (`0.001`).
+    Dec,
+    /// One character.
+    Char,
 }
 
 /// A dictionary file compiled in.
@@ -83,10 +85,15 @@ pub fn parse_rows<'a>(
             {
                 let problem = format!("unknown tag `{f}` in column {} ({})", k + 1, tags.join(" "));
                 errors.push(err(i + 1, problem));
-            } else if let Col::Int = col
-                && !f.parse::<i128>().is_ok_and(|n| n > 0)
+            } else if let Col::Char = col
+                && f.chars().count() != 1
             {
-                let problem = format!("`{f}` in column {} is not a positive integer", k + 1);
+                let problem = format!("`{f}` in column {} is not one character", k + 1);
+                errors.push(err(i + 1, problem));
+            } else if let Col::Dec = col
+                && super::number::Dec::parse_ascii(f).is_none_or(|d| d.mantissa <= 0)
+            {
+                let problem = format!("`{f}` in column {} is not a positive decimal", k + 1);
                 errors.push(err(i + 1, problem));
             }
         }
@@ -152,6 +159,8 @@ pub const KIND_TAGS: &[&str] = &[
     "power",
     "volume",
     "multiple",
+    "age",
+    "ratio",
     "number",
     "other",
 ];
@@ -173,11 +182,17 @@ dict!(
 dict!(
     UNITS,
     "units.tsv",
-    &[Col::Text, Col::Tag(KIND_TAGS), Col::Text, Col::Int]
+    &[Col::Text, Col::Tag(KIND_TAGS), Col::Text, Col::Dec]
 );
 dict!(MEETING_WORDS, "meeting_words.tsv", WORD);
 dict!(PER_WORDS, "per_words.tsv", WORD);
-dict!(NOT_QUANTITY_AFTER, "not_quantity_after.tsv", WORD);
+dict!(TRADITIONAL, "traditional.tsv", &[Col::Char, Col::Char]);
+dict!(NUMERAL_PHRASES, "numeral_phrases.tsv", WORD);
+dict!(
+    NOT_QUANTITY_AFTER,
+    "not_quantity_after.tsv",
+    &[Col::Text, Col::Tag(&["always", "chinese", "year"])]
+);
 dict!(
     CUES,
     "cues.tsv",
@@ -230,6 +245,8 @@ pub const ALL: &[Dict] = &[
     BARE_FIGURE_WORDS,
     MEETING_WORDS,
     PER_WORDS,
+    TRADITIONAL,
+    NUMERAL_PHRASES,
     NOT_QUANTITY_AFTER,
     CUES,
     YOY,
@@ -259,6 +276,15 @@ mod tests {
     }
 
     #[test]
+    fn kind_tags_are_the_schema_kinds() {
+        let kinds: Vec<&str> = crate::schema::Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(KIND_TAGS, kinds.as_slice());
+    }
+
+    #[test]
     fn malformed_rows_are_reported_with_file_and_line() {
         let cols = &[Col::Text, Col::Tag(&["up", "down"])];
         let text = "# word\tcue\n增长\tup\n下降\n\tdown\n提高\tsideways\n";
@@ -279,7 +305,7 @@ mod tests {
         let errors = parse_rows("units.tsv", bad_factor, UNITS.columns, false).unwrap_err();
         assert_eq!(
             errors[0].to_string(),
-            "units.tsv:2: `many` in column 4 is not a positive integer"
+            "units.tsv:2: `many` in column 4 is not a positive decimal"
         );
     }
 }

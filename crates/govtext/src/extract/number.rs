@@ -232,7 +232,7 @@ pub fn parse_number(run: &str) -> Option<Number> {
                 }
             }
             let lit = &run[start..end];
-            p.arabic(parse_arabic_literal(lit)?)?;
+            p.arabic(parse_arabic_literal(lit)?, lit)?;
         } else if let Some(d) = chinese_digit(c) {
             p.chinese = true;
             p.digit(d)?;
@@ -297,6 +297,9 @@ struct Parser {
     chinese: bool,
     multiplier: bool,
     arabic_seen: bool,
+    /// An Arabic number right after 万/亿 that does not fill its four places, not yet followed by
+    /// a unit of its own.
+    loose_arabic: bool,
     any: bool,
     ended_with_more: bool,
 }
@@ -319,10 +322,15 @@ fn pow10(e: u32) -> Dec {
 }
 
 impl Parser {
-    fn arabic(&mut self, d: Dec) -> Option<()> {
+    fn arabic(&mut self, d: Dec, lit: &str) -> Option<()> {
         if self.pending.is_some() || self.decimals.is_some() || self.ended_with_more {
             return None;
         }
+        // After 万/亿, Arabic digits fill the places below it: 3万4000, not 390万65 (390万 and
+        // then another figure, 65岁).
+        self.loose_arabic = self.total.is_some()
+            && self.section.0.is_none()
+            && !(lit.len() == 4 && lit.bytes().all(|b| b.is_ascii_digit()));
         self.pending = Some(d);
         self.pending_chinese_digit = false;
         self.arabic_seen = true;
@@ -372,6 +380,7 @@ impl Parser {
         if self.last_small.is_some_and(|l| u >= l) {
             return None;
         }
+        self.loose_arabic = false;
         let n = match self.pending.take() {
             Some(n) => {
                 if !self.pending_chinese_digit {
@@ -383,6 +392,8 @@ impl Parser {
             // A leading 十 means one ten (十五); 百 or 千 alone is not a number (百姓, 千方百计).
             None if u == 10 && self.section.0.is_none() && !self.zero_gap => Dec::int(1),
             None if u == 10 && self.zero_gap => Dec::int(1),
+            // 三百十五, 六百十二: 十 right after 百 is one ten (an older way of writing 一十).
+            None if u == 10 && self.last_small == Some(100) => Dec::int(1),
             None => return None,
         };
         self.chinese = true;
@@ -402,20 +413,23 @@ impl Parser {
         if self.decimals.is_some() {
             self.decimals = None;
         }
+        self.loose_arabic = false;
         let group = self
             .section
             .get()
             .checked_add(self.pending.take().unwrap_or(Dec::ZERO))?;
         let after_big = self.section.0.is_none() && self.last_small.is_none();
         if group.is_zero() {
-            // 万亿: a second big unit right after the first multiplies everything so far.
-            if e == 8 && self.last_unit_pow == Some(4) && self.total.is_some() && after_big {
-                self.total = Some(self.total?.checked_mul(pow10(8))?);
-                self.last_unit_pow = Some(12);
+            // 万亿, 亿亿 and the historical 万万 (六万万 = 6亿): a second big unit right after the
+            // first, not smaller than it, multiplies everything so far. 亿万 is not a number.
+            let last = self.last_unit_pow;
+            if last.is_some_and(|l| l == 4 || (l == 8 && e == 8))
+                && self.total.is_some()
+                && after_big
+            {
+                self.total = Some(self.total?.checked_mul(pow10(e))?);
+                self.last_unit_pow = Some(last? + e);
                 return Some(());
-            }
-            if self.ended_with_more && self.total.is_some() {
-                // 十多万 is handled in `more`; 1000余万: the group was moved; fall through.
             }
             return None;
         }
@@ -447,7 +461,8 @@ impl Parser {
     }
 
     fn point(&mut self) -> Option<()> {
-        if self.decimals.is_some() {
+        // 三千四点五: 四 is the shorthand for 四百, or a units digit; no reading is safe.
+        if self.decimals.is_some() || self.shorthand_pending() {
             return None;
         }
         let int = self
@@ -506,22 +521,31 @@ impl Parser {
         Some(())
     }
 
+    /// A lone Chinese digit right after a unit of 百 or more (`三千五`, `一万五`): shorthand for
+    /// the next lower place.
+    fn shorthand_pending(&self) -> bool {
+        self.pending_chinese_digit
+            && !self.zero_gap
+            && self.decimals.is_none()
+            && self.last_unit_pow.is_some_and(|p| p >= 2)
+            && self.pending.is_some_and(|p| !p.is_zero())
+    }
+
     fn finish(mut self) -> Option<Number> {
-        if !self.any {
+        if !self.any || self.loose_arabic {
             return None;
         }
         if self.decimals == Some(0) {
             return None;
         }
+        let shorthand = self.shorthand_pending();
         let mut pending = self.pending.take().unwrap_or(Dec::ZERO);
-        // Shorthand: 一万五 = 15000, 三千五 = 3500 (a lone Chinese digit after a unit).
-        if self.pending_chinese_digit
-            && !self.zero_gap
-            && self.decimals.is_none()
-            && let Some(pow) = self.last_unit_pow
-            && pow >= 2
-            && !pending.is_zero()
-        {
+        // Shorthand: 一万五 = 15000, 三千五 = 3500 (a lone Chinese digit after a unit). After an
+        // Arabic figure (8万亿两) the digit begins another word: not a number.
+        if shorthand && let Some(pow) = self.last_unit_pow {
+            if self.arabic_seen {
+                return None;
+            }
             pending = pending.checked_mul(pow10(pow - 1))?;
         }
         let value = self

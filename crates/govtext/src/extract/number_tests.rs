@@ -134,3 +134,32 @@ fn dec_display() {
         "34"
     );
 }
+
+#[test]
+fn historical_and_older_forms() {
+    // 万万 is 亿 in older texts; 亿亿 and 万亿 multiply alike; 亿万 is no number.
+    assert_eq!(v("六万万"), "600000000");
+    assert_eq!(v("四万万五千万"), "450000000");
+    assert_eq!(v("一亿亿"), "10000000000000000");
+    assert!(parse_number("亿万").is_none());
+    // 十 right after 百 is one ten.
+    assert_eq!(v("三百十五万"), "3150000");
+    assert_eq!(v("二万四千六百十二"), "24612");
+    assert!(parse_number("千十").is_none());
+}
+
+#[test]
+fn readings_that_are_not_safe_do_not_parse() {
+    // 三千四点五: 3400.5 or 3004.5; 8万亿两: 两 begins the next word (两个台阶).
+    assert!(parse_number("三千四点五").is_none());
+    assert!(parse_number("8万亿两").is_none());
+    // An Arabic number after 万 fills its four places: 3万4000, not 390万65.
+    assert_eq!(v("3万4000"), "34000");
+    assert!(parse_number("390万65").is_none());
+    assert_eq!(v("1亿2000万"), "120000000");
+    assert_eq!(v("25万6千"), "256000");
+    // Still read: shorthand without a point, Chinese decimals after a ten.
+    assert_eq!(v("三千四"), "3400");
+    assert_eq!(v("三十四点五"), "34.5");
+    assert_eq!(v("一百零五点五"), "105.5");
+}

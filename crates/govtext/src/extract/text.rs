@@ -2,11 +2,15 @@
 //! characters, CJK test and the clause breaks.
 
 /// Character ↔ byte offsets of one sentence whose first character is document character `base`.
+/// The text may be the sentence with some characters left out (the spaces of `340.64 亿元`): then
+/// `kept` holds, for each of its characters, the sentence character it is.
 pub struct Offsets<'s> {
     text: &'s str,
     base: usize,
     /// Byte offset of each character, plus the end.
     bytes: Vec<usize>,
+    /// Sentence character of each character of `text`, plus the end; `None` when none was left out.
+    kept: Option<Vec<usize>>,
 }
 
 impl<'s> Offsets<'s> {
@@ -14,7 +18,22 @@ impl<'s> Offsets<'s> {
     pub fn new(text: &'s str, base: usize) -> Self {
         let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         bytes.push(text.len());
-        Offsets { text, base, bytes }
+        Offsets {
+            text,
+            base,
+            bytes,
+            kept: None,
+        }
+    }
+
+    /// The offsets of `text`, the sentence at document character `base` with characters left
+    /// out: `kept[i]` is the sentence character of character `i` of `text` (and one more entry,
+    /// the sentence length).
+    pub fn with_kept(text: &'s str, base: usize, kept: Vec<usize>) -> Self {
+        let mut o = Offsets::new(text, base);
+        debug_assert_eq!(kept.len(), o.bytes.len());
+        o.kept = Some(kept);
+        o
     }
 
     /// Number of characters of the sentence.
@@ -24,12 +43,22 @@ impl<'s> Offsets<'s> {
 
     /// Byte of document character `c`, clamped to the sentence.
     pub fn byte(&self, c: usize) -> usize {
-        self.bytes[c.saturating_sub(self.base).min(self.chars())]
+        let c = c.saturating_sub(self.base);
+        let i = match &self.kept {
+            Some(kept) => kept.partition_point(|&k| k < c),
+            None => c,
+        };
+        self.bytes[i.min(self.chars())]
     }
 
     /// Document character at byte `b` of the sentence.
     pub fn char(&self, b: usize) -> usize {
-        self.base + self.bytes.partition_point(|&x| x < b)
+        let i = self.bytes.partition_point(|&x| x < b);
+        self.base
+            + self
+                .kept
+                .as_ref()
+                .map_or(i, |kept| kept[i.min(kept.len() - 1)])
     }
 
     /// The text between document characters `a` and `b` (empty when `b < a`).

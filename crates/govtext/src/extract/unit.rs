@@ -29,38 +29,49 @@ pub static UNITS: std::sync::LazyLock<Vec<Unit>> = std::sync::LazyLock::new(|| {
         written: r[0],
         kind: kind_named(r[1]),
         norm: r[2],
-        factor: Dec::int(r[3].parse().expect("checked by the parser")),
+        factor: Dec::parse_ascii(r[3]).expect("checked by the parser"),
     })
     .collect()
 });
 
-/// The kind a tag names (tags are checked by the dictionary parser).
-fn kind_named(tag: &str) -> Kind {
-    [
-        Currency,
-        Percent,
-        PercentagePoint,
-        Count,
-        Area,
-        Length,
-        Mass,
-        Energy,
-        Power,
-        Volume,
-        Multiple,
-        Number,
-        Other,
-    ]
-    .into_iter()
-    .find(|k| k.as_str() == tag)
-    .unwrap_or(Other)
+/// True when the number `n` may be a year (or end with one): anything but a decimal of one or
+/// two places (`10.9`, `10.23` are durations).
+pub fn may_be_year(n: Dec) -> bool {
+    !(1..=2).contains(&n.trim().scale)
 }
 
-/// Words that, right after a number, make it a date, a time, an ordinal, an age or a name:
-/// such a number is never a quantity.
-/// (`dict/not_quantity_after.tsv`)
-pub static NOT_QUANTITY_AFTER: std::sync::LazyLock<Vec<&'static str>> =
-    std::sync::LazyLock::new(|| super::dict::NOT_QUANTITY_AFTER.words());
+/// The kind a tag names (tags are checked by the dictionary parser).
+fn kind_named(tag: &str) -> Kind {
+    tag.parse().unwrap_or(Other)
+}
+
+/// When a not-a-quantity word applies (`dict/not_quantity_after.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// After any number (`2020年`, `47号`).
+    Always,
+    /// After a Chinese numeral only: `三期` is a phase, `20期` a count of sessions.
+    Chinese,
+    /// After a number that may be a year: not after one or two decimals (`10.9年` is a
+    /// duration; `2020年` and the list number and year `20.2026年` are not).
+    Year,
+}
+
+/// Words that, right after a number, make it a date, a time, an ordinal or a name: such a number
+/// is never a quantity. (`dict/not_quantity_after.tsv`)
+static NOT_QUANTITY_AFTER: std::sync::LazyLock<Vec<(&'static str, After)>> =
+    std::sync::LazyLock::new(|| {
+        let rows = super::dict::NOT_QUANTITY_AFTER.rows().into_iter();
+        rows.map(|r| {
+            let when = match r[1] {
+                "chinese" => After::Chinese,
+                "year" => After::Year,
+                _ => After::Always,
+            };
+            (r[0], when)
+        })
+        .collect()
+    });
 
 /// Units by first character, longest first.
 static BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static Unit>>> =
@@ -87,16 +98,22 @@ pub fn match_unit(text: &str) -> Option<&'static Unit> {
         .find(|u| text.starts_with(u.written))
 }
 
-/// The not-a-quantity word at the start of `text`, if any.
-pub fn match_not_quantity(text: &str) -> Option<&'static str> {
+/// The not-a-quantity word at the start of `text`, after a number that is `chinese` (written
+/// with Chinese numerals) and may be a year (`year`: not a decimal of one or two places), if any.
+pub fn match_not_quantity(text: &str, chinese: bool, year: bool) -> Option<&'static str> {
     let first = text.chars().next()?;
-    if !NOT_QUANTITY_AFTER.iter().any(|w| w.starts_with(first)) {
-        return None;
-    }
     NOT_QUANTITY_AFTER
         .iter()
-        .copied()
-        .filter(|w| text.starts_with(w))
+        .filter(|(w, when)| {
+            w.starts_with(first)
+                && text.starts_with(w)
+                && match when {
+                    After::Always => true,
+                    After::Chinese => chinese,
+                    After::Year => year,
+                }
+        })
+        .map(|(w, _)| *w)
         .max_by_key(|w| w.len())
 }
 
@@ -120,10 +137,14 @@ mod tests {
 
     #[test]
     fn dates_and_names_are_recognised() {
-        assert_eq!(match_not_quantity("年来"), Some("年"));
-        assert_eq!(match_not_quantity("号线"), Some("号线"));
-        assert_eq!(match_not_quantity("届政府"), Some("届"));
-        assert!(match_not_quantity("个").is_none());
+        assert_eq!(match_not_quantity("年来", false, true), Some("年"));
+        assert_eq!(match_not_quantity("号线", false, true), Some("号线"));
+        assert_eq!(match_not_quantity("届政府", true, true), Some("届"));
+        assert!(match_not_quantity("个", true, true).is_none());
+        // 10.9年 is a duration, 20期 a count; 三期 is a phase.
+        assert!(match_not_quantity("年", false, false).is_none());
+        assert!(match_not_quantity("期", false, true).is_none());
+        assert_eq!(match_not_quantity("期叠加", true, true), Some("期"));
     }
 
     #[test]

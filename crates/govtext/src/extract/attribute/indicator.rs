@@ -305,6 +305,14 @@ fn subject_of_object(
     m: &Mention,
     out: &[Attribution],
 ) -> Option<String> {
+    // 4个万亿元台阶: figures written together share the object; the first one counts it.
+    let mut j = j;
+    while j > 0
+        && out[j - 1].indicator == out[j].indicator
+        && sent.mentions[j - 1].end == sent.mentions[j].start
+    {
+        j -= 1;
+    }
     let p = &sent.mentions[j];
     if p.kind == m.kind {
         return None;
@@ -312,7 +320,7 @@ fn subject_of_object(
     let name = out.get(j)?.indicator.as_deref()?;
     let after = sent.offsets.between(p.end, sent.clause_end(p.end));
     let at = after.find(name)?;
-    if after[..at].chars().count() > 4 {
+    if after[..at].chars().count() > 5 {
         return None;
     }
     let start = sent.clause_start(p.start);

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::Num;
+use super::{Ctx, Num};
 use crate::extract::dict;
 use crate::extract::text::{clause_start_byte, ends_figure, next_char};
 use crate::extract::unit::Kind;
@@ -16,27 +16,37 @@ static INDEX_WORDS: LazyLock<Vec<&'static str>> =
 static MONEY_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| dict::BARE_FIGURE_WORDS.words_tagged(1, "money"));
 
-/// What a number with no unit is, if anything.
-pub(super) fn bare_kind(norm: &str, start: usize, num: &Num<'_>) -> Option<Kind> {
-    if num.number.chinese && !num.number.multiplier {
-        let only_big = num.text.chars().any(|c| matches!(c, '万' | '亿'));
-        if !only_big
-            || num
-                .text
-                .chars()
-                .any(|c| !(c.is_ascii_digit() || "万亿.".contains(c)))
-        {
-            return None;
-        }
+/// What a number with no unit is, if anything. A Chinese numeral is a figure only with 万 or 亿
+/// in it, before a noun or at the end of a clause (`十余万职工`, `六万万人民`, `突破万亿，`); small
+/// Chinese numerals without a unit are names and markers.
+pub(super) fn bare_kind(ctx: &Ctx<'_, '_>, start: usize, num: &Num<'_>) -> Option<Kind> {
+    let norm = ctx.norm;
+    let next = next_char(norm, num.end);
+    let big = num.number.multiplier || chinese_big(ctx, num, next);
+    if num.number.chinese && !big {
+        return None;
     }
     let clause = &norm[clause_start_byte(norm, start)..start];
-    if num.number.multiplier {
+    if big {
         if MONEY_WORDS.iter().any(|w| clause.contains(w)) {
             return Some(Kind::Currency);
         }
         return Some(Kind::Number);
     }
-    is_index_value(clause, num, next_char(norm, num.end)).then_some(Kind::Number)
+    is_index_value(clause, num, next).then_some(Kind::Number)
+}
+
+/// A Chinese numeral with 万 or 亿, followed by a noun or ending the figure.
+fn chinese_big(ctx: &Ctx<'_, '_>, num: &Num<'_>, next: Option<char>) -> bool {
+    if !num.number.chinese || !num.text.contains(['万', '亿']) {
+        return false;
+    }
+    let at = ctx.offsets.char(num.end);
+    let noun = ctx
+        .tokens
+        .iter()
+        .any(|t| t.start == at && t.pos.starts_with('n'));
+    noun || ends_figure(next)
 }
 
 /// An index value: 综合指数5.36, 指数为5.36 (`clause` is the text before the figure, `next` the

@@ -10,13 +10,14 @@
 //!
 //! One file per concern: [`scan`] walks the sentence, [`run`] reads a numeral run and its sign,
 //! [`units`] attaches the unit, [`range`] joins `a–b`, [`qualifier`] reads 约/以上…, [`bare`]
-//! decides what a figure without a unit is, [`fraction`] reads 分之 and 翻番, [`traps`] keeps
+//! decides what a figure without a unit is, [`fraction`] reads 分之, `1/4` and 翻番, [`ratio`] reads `2.50:1`, [`traps`] keeps
 //! dates, ordinals, codes and names out.
 
 mod bare;
 mod fraction;
 mod qualifier;
 mod range;
+mod ratio;
 mod run;
 mod scan;
 #[cfg(test)]
@@ -115,9 +116,12 @@ fn mention_at(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Found> {
     if traps::code_or_ordinal_before(before) {
         return None;
     }
-    // X分之Y: fractions and 百分之Y.
+    // X分之Y: fractions and 百分之Y; 1/4 (a share) and 2.50:1 (a ratio).
     if norm[e..].starts_with("分之") {
         return fraction::fraction(norm, s, e);
+    }
+    if let Some(found) = fraction::slash(norm, s, e).or_else(|| ratio::ratio(norm, s, e)) {
+        return Some(found);
     }
     let (mut num, unit) = run::number_and_unit(norm, s, e)?;
     let unit = traps::check_after(norm, s, &num, unit)?;
@@ -126,7 +130,9 @@ fn mention_at(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> Option<Found> {
     }
     let (start, shang) = run::sign_and_floor(norm, s, before, &mut num);
     let attached = units::attach(ctx, &num, unit)?;
-    if traps::inside_name(ctx, s, attached.end, &num) {
+    if traps::inside_name(ctx, s, attached.end, &num, attached.unit)
+        || traps::in_set_phrase(norm, s)
+    {
         return None;
     }
     if let Some(upper) = range::upper_bound(norm, attached.end, attached.unit)? {

@@ -48,6 +48,17 @@ pub(super) fn around_word(ctx: &Ctx<'_, '_>, start: usize, end: usize) -> Qualif
     })
 }
 
+/// True when a qualifier word of `dict/qualifiers.tsv` written before a figure (约 近 超 突破 …)
+/// ends at byte `start`.
+pub(super) fn before_word(norm: &str, start: usize) -> bool {
+    QUALIFIERS.0.iter().any(|(w, _)| norm[..start].ends_with(w))
+}
+
+/// True when `word` is a qualifier written before a figure (约 近 超 …).
+pub(super) fn is_before_word(word: &str) -> bool {
+    QUALIFIERS.0.iter().any(|(w, _)| *w == word)
+}
+
 /// The qualifier around `norm[start..end]`; `begins_word(byte, word)` accepts a word before.
 pub(super) fn around(
     norm: &str,

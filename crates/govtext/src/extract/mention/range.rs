@@ -4,7 +4,7 @@ use super::run::{RUN, apply_unit, multiplier_of, number_and_unit};
 use super::{Found, Mention, Num, Qualifier};
 use crate::extract::number::Dec;
 use crate::extract::text::next_char;
-use crate::extract::unit::{Unit, match_not_quantity};
+use crate::extract::unit::{Unit, match_not_quantity, may_be_year};
 
 const RANGE_CONNECTORS: &[char] = &['-', '—', '–', '~', '〜', '至', '到', '−'];
 
@@ -31,8 +31,9 @@ pub(super) fn upper_bound<'s>(
         return Some(None);
     };
     let after2 = &norm[n2.end..];
-    let date =
-        match_not_quantity(after2).is_some_and(|w| u2.is_none_or(|u| u.written.len() <= w.len()));
+    let integer = may_be_year(n2.number.value);
+    let date = match_not_quantity(after2, n2.number.chinese, integer)
+        .is_some_and(|w| u2.is_none_or(|u| u.written.len() <= w.len()));
     if date {
         return None;
     }

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Num;
-use crate::extract::number::{Dec, Number, is_run_char, parse_number};
+use super::{Num, qualifier};
+use crate::extract::number::{Dec, Number, chinese_digit, is_run_char, parse_number};
 use crate::extract::text::prev_char;
 use crate::extract::unit::{Unit, match_unit};
 
@@ -19,9 +19,10 @@ pub(super) static RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?:{ARABIC}|{START})(?:{ARABIC}|{CONT})*")).expect("valid regex")
 });
 
-/// Parse the numeral run `norm[s..e]` (trimming trailing punctuation); returns the number and the
-/// byte where its multiplier suffix begins.
-pub(super) fn parse_run(norm: &str, s: usize, e: usize) -> Option<(usize, Number, usize)> {
+/// Parse the numeral run `norm[s..e]` (trimming trailing punctuation); returns the number, the
+/// byte where its multiplier suffix begins, and whether a leading 百/千/万 stands for 一百/一千/一万
+/// (`百亿美元`, `上千家`, `超万列`): such a figure needs evidence, see [`number_and_unit`].
+pub(super) fn parse_run(norm: &str, s: usize, e: usize) -> Option<(usize, Number, usize, bool)> {
     let mut e = e;
     while e > s {
         let last = prev_char(norm, e)?;
@@ -35,15 +36,31 @@ pub(super) fn parse_run(norm: &str, s: usize, e: usize) -> Option<(usize, Number
         return None;
     }
     let run = &norm[s..e];
-    let number = match parse_number(run) {
-        Some(n) => n,
-        // 上百, 上千, 上万: one hundred, thousand, ten thousand as a lower bound.
-        None if norm[..s].ends_with('上') && run.starts_with(['百', '千', '万']) => {
-            parse_number(&format!("一{run}"))?
+    let (number, implicit_one) = match parse_number(run) {
+        Some(n) => (n, false),
+        None if run.starts_with(['百', '千', '万']) => {
+            (parse_number(&format!("一{run}"))?, true)
         }
-        None => return None,
+        None => return parse_run(norm, s, figure_before_word(run)? + s),
     };
-    Some((e, number, multiplier_start(norm, s, e)))
+    Some((e, number, multiplier_start(norm, s, e), implicit_one))
+}
+
+/// An Arabic figure with its 万/亿 followed by digits that begin the next word (`8万亿两个台阶`,
+/// `390万65岁`): the byte in `run` where the figure ends.
+fn figure_before_word(run: &str) -> Option<usize> {
+    if !run.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut prev = None;
+    for (i, c) in run.char_indices() {
+        if matches!(prev, Some('万' | '亿')) && (chinese_digit(c).is_some() || c.is_ascii_digit())
+        {
+            return Some(i);
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 /// Trailing 万/亿 (and 千/百 after Arabic digits) are written as part of the unit: the byte where
@@ -63,14 +80,19 @@ fn multiplier_start(norm: &str, s: usize, e: usize) -> usize {
 }
 
 /// Parse a run and find its unit, giving back a trailing 千/百/万 when that lets a unit match
-/// (`50万千瓦` is 50万 + 千瓦, `5百分点` is 5 + 百分点).
+/// (`50万千瓦` is 50万 + 千瓦, `5百分点` is 5 + 百分点). A leading 百/千/万 without 一 is a figure
+/// only after a qualifier (`超万列`, `近千万家庭`, `上百家`) or as 百亿/千万… with a unit
+/// (`千亿元以上`): 百姓, 千方百计 and 百人计划 are not.
 pub(super) fn number_and_unit<'s>(
     norm: &'s str,
     s: usize,
     e: usize,
 ) -> Option<(Num<'s>, Option<&'static Unit>)> {
+    if let Some(found) = colloquial_ge(norm, s, e) {
+        return Some(found);
+    }
     let attempt = |end: usize| {
-        let (end, number, value_end) = parse_run(norm, s, end)?;
+        let (end, number, value_end, implicit_one) = parse_run(norm, s, end)?;
         let num = Num {
             end,
             number,
@@ -78,7 +100,10 @@ pub(super) fn number_and_unit<'s>(
             negative: false,
             text: &norm[s..end],
         };
-        Some((num, match_unit(&norm[end..])))
+        let unit = match_unit(&norm[end..]);
+        let multi = num.text.chars().count() > 1 && unit.is_some();
+        let evidence = multi || norm[..s].ends_with('上') || qualifier::before_word(norm, s);
+        (!implicit_one || evidence).then_some((num, unit))
     };
     // A unit that begins with the run's last character (千米, 千瓦, 百分点) wins over reading
     // that character as a multiplier.
@@ -91,6 +116,33 @@ pub(super) fn number_and_unit<'s>(
         return Some((num, Some(unit)));
     }
     attempt(e)
+}
+
+/// `三个亿`, `十个亿元`: a colloquial 个 between a small Chinese integer and 亿 (a figure of 3亿, not
+/// a count of three). Not before 万 (`四个万家` is a slogan, `两个万亿元台阶` counts steps).
+fn colloquial_ge<'s>(
+    norm: &'s str,
+    s: usize,
+    e: usize,
+) -> Option<(Num<'s>, Option<&'static Unit>)> {
+    let rest = norm[e..].strip_prefix("个亿")?;
+    let small = norm[s..e]
+        .chars()
+        .all(|c| chinese_digit(c).is_some() || c == '十');
+    if !small || rest.starts_with(['万', '亿']) {
+        return None;
+    }
+    let big = '亿';
+    let number = parse_number(&format!("{}{big}", &norm[s..e]))?;
+    let end = e + '个'.len_utf8() + big.len_utf8();
+    let num = Num {
+        end,
+        number,
+        value_end: e,
+        negative: false,
+        text: &norm[s..end],
+    };
+    Some((num, match_unit(&norm[end..])))
 }
 
 /// The sign before the run (负3.9%, -2.3%, not the dash of a range or a date) and 上百/上千/上万

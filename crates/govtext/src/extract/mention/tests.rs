@@ -326,3 +326,271 @@ fn pathological_input_finishes() {
     let wan = "万".repeat(100_000);
     assert!(found(&wan).is_empty());
 }
+
+#[test]
+fn cheng_and_hundred_percent() {
+    one("无人机产量占全省9成。", "9成", 90.0, "%", "exact");
+    one("7成以上的农户参加合作社。", "7成", 70.0, "%", "at_least");
+    one("近三成企业完成技术改造。", "三成", 30.0, "%", "approx");
+    one("民营经济占比达到7.2成。", "7.2成", 72.0, "%", "exact");
+    one("留存收益提高到三成半。", "三成半", 35.0, "%", "exact");
+    one("县域消费占到四成五。", "四成五", 45.0, "%", "exact");
+    one(
+        "行政村光纤实现百分之百覆盖。",
+        "百分之百",
+        100.0,
+        "%",
+        "exact",
+    );
+    // 成 of a word is no unit: 12成员单位 is no share.
+    none("联席会议12成员单位参加。", "12成");
+}
+
+#[test]
+fn hundred_thousand_and_ten_thousand_without_one() {
+    one("签约额超百亿美元。", "百亿美元", 1e10, "USD", "more_than");
+    one(
+        "吸引投资保持在千亿元以上。",
+        "千亿元",
+        1e11,
+        "CNY",
+        "at_least",
+    );
+    one("惠及近千万家庭。", "千万", 1e7, "", "approx");
+    one("货运班列开行超万列。", "万列", 1e4, "列", "more_than");
+    one("海洋经济增加值突破万亿。", "万亿", 1e12, "CNY", "more_than");
+    // Without a qualifier or unit they are words: 百姓, 千方百计, 百人计划, 千万不能.
+    none("让百姓得实惠。", "百");
+    none("实施百人计划。", "百人");
+    none("千万不能松懈。", "千万");
+}
+
+#[test]
+fn shares_with_a_slash_and_ratios() {
+    one("新增就业占全省1/10以上。", "1/10", 10.0, "%", "at_least");
+    one("出口占全市增量的1/4。", "1/4", 25.0, "%", "exact");
+    one("入驻企业占比约1/3。", "1/3", 100.0 / 3.0, "%", "approx");
+    // A date, a version or a unit after it is no share.
+    none("于2025/3/5发布。", "3/5");
+    none("按3/2比例配置。", "3/2");
+    let r = found("城乡收入比由2.60:1缩小到2.41∶1。");
+    let got: Vec<(&str, f64, &str)> = r.iter().map(|m| (m.0.as_str(), m.1, m.4)).collect();
+    assert_eq!(got, [("2.60:1", 2.6, "ratio"), ("2.41∶1", 2.41, "ratio")]);
+    let r = found("三次产业结构调整为5.1∶38.2∶56.7。");
+    let got: Vec<(&str, f64, &str)> = r.iter().map(|m| (m.0.as_str(), m.1, m.4)).collect();
+    assert_eq!(
+        got,
+        [
+            ("5.1", 5.1, "ratio"),
+            ("38.2", 38.2, "ratio"),
+            ("56.7", 56.7, "ratio")
+        ]
+    );
+    none("上午9:30召开大会。", "9:30");
+    one("城乡居民收入比2.18。", "2.18", 2.18, "", "exact");
+}
+
+#[test]
+fn chinese_figures_before_nouns_and_older_forms() {
+    one("安置十余万下岗职工。", "十余万", 1e5, "", "more_than");
+    one("带动二十多万农民增收。", "二十多万", 2e5, "", "more_than");
+    one("六万万人民站起来了。", "六万万", 6e8, "", "exact");
+    one(
+        "原煤产量三百十五万吨。",
+        "三百十五万吨",
+        3.15e6,
+        "t",
+        "exact",
+    );
+    one(
+        "生产拖拉机二万四千六百十二台。",
+        "二万四千六百十二台",
+        24612.0,
+        "台",
+        "exact",
+    );
+    one("全年争取资金三个亿。", "三个亿", 3e8, "CNY", "exact");
+    one("日产两吨半。", "两吨半", 2.5, "t", "exact");
+    // Parsed right or not at all.
+    none("产值三千四点五万元。", "三千四点五");
+    let r = found("经济总量跨越6万亿、7万亿两个台阶。");
+    assert!(r.iter().any(|m| m.0 == "7万亿" && m.1 == 7e12), "{r:?}");
+    assert!(r.iter().all(|m| m.1 != 7.2e12), "{r:?}");
+    let r = found("为120万65岁以上老年人体检。");
+    assert!(r.iter().all(|m| m.1 != 1_200_065.0), "{r:?}");
+}
+
+#[test]
+fn multiples() {
+    one("农民收入增加一倍。", "一倍", 1.0, "x", "exact");
+    one("外贸规模翻一番。", "翻一番", 2.0, "x", "exact");
+    one("产值增长12.3倍。", "12.3倍", 12.3, "x", "exact");
+    one("鱼类资源增长2倍多。", "2倍多", 2.0, "x", "more_than");
+}
+
+#[test]
+fn ages_durations_and_measure_words() {
+    let r = found("人均预期寿命达到79.5岁，提高1岁。");
+    let got: Vec<(&str, &str, &str)> = r
+        .iter()
+        .map(|m| (m.0.as_str(), m.3.as_str(), m.4))
+        .collect();
+    assert_eq!(got, [("79.5岁", "岁", "age"), ("1岁", "岁", "age")]);
+    one("平均受教育年限达到11.2年。", "11.2年", 11.2, "年", "exact");
+    one("待泊时间减少6.5小时。", "6.5小时", 6.5, "小时", "exact");
+    one(
+        "办理时限压缩至3个工作日。",
+        "3个工作日",
+        3.0,
+        "个工作日",
+        "exact",
+    );
+    one("开办时间缩短到5天。", "5天", 5.0, "天", "exact");
+    for (text, span, unit) in [
+        ("起降航班420架次。", "420架次", "架次"),
+        ("走访群众3600户次。", "3600户次", "户次"),
+        ("举办招聘会85场次。", "85场次", "场次"),
+        ("吞吐量520万标准箱。", "520万标准箱", "标箱"),
+        ("吞吐量520万标箱。", "520万标箱", "标箱"),
+        ("出台地方性法规9部。", "9部", "部"),
+        ("应对强降雨14轮。", "14轮", "轮"),
+        ("开行班列360列。", "360列", "列"),
+        ("侦破案件48起。", "48起", "起"),
+        ("缔结友好城市36对。", "36对", "对"),
+        ("举办培训班12期。", "12期", "期"),
+        ("抽检食品230批次。", "230批次", "批次"),
+    ] {
+        let r = found(text);
+        let m = r.iter().find(|m| m.0 == span);
+        assert!(
+            m.is_some_and(|m| m.3 == unit && m.4 == "count"),
+            "{text}: {r:?}"
+        );
+    }
+    // 2020年 is a year, 三期 a phase, 二轮 the second round, 零部件 a word.
+    none("2020年以来持续增长。", "2020");
+    none("建成二期工程。", "二期");
+    none("推进二轮土地承包延包。", "二轮");
+    none("扩大关键零部件进口。", "零部");
+    none("一天接着一天干。", "一天");
+}
+
+#[test]
+fn mass_length_temperature_and_compound_units() {
+    one("人均食盐摄入5克。", "5克", 0.005, "kg", "exact");
+    one("检出量0.5毫克。", "0.5毫克", 5e-7, "kg", "exact");
+    one("年降水量1350毫米。", "1350毫米", 1.35, "m", "exact");
+    one("芯片工艺达到7纳米。", "7纳米", 7e-9, "m", "exact");
+    one("雨水管径60厘米。", "60厘米", 0.6, "m", "exact");
+    one("年平均气温21.3℃。", "21.3℃", 21.3, "℃", "exact");
+    one(
+        "PM2.5浓度28微克/立方米。",
+        "28微克/立方米",
+        28.0,
+        "微克/立方米",
+        "exact",
+    );
+    one(
+        "PM2.5浓度26.4微克每立方米。",
+        "26.4微克每立方米",
+        26.4,
+        "微克每立方米",
+        "exact",
+    );
+    one(
+        "算力达到百亿亿次/秒。",
+        "百亿亿次/秒",
+        1e18,
+        "次/秒",
+        "exact",
+    );
+    one("收费标准12元/吨。", "12元/吨", 12.0, "元/吨", "exact");
+}
+
+#[test]
+fn per_mille_is_a_percent() {
+    one("人口自然增长率为2.5‰。", "2.5‰", 0.25, "%", "exact");
+    one(
+        "人口自然增长率为千分之二点五。",
+        "千分之二点五",
+        0.25,
+        "%",
+        "exact",
+    );
+}
+
+#[test]
+fn a_comma_between_figures_keeps_both() {
+    let r = found("就业人数约占全国1/10，5120万名外来务工人员在此就业。");
+    let got: Vec<&str> = r.iter().map(|m| m.0.as_str()).collect();
+    assert_eq!(got, ["1/10", "5120万名"]);
+    let r = found("位列第1，6家企业入选。");
+    assert!(r.iter().any(|m| m.0 == "6家"), "{r:?}");
+    one("新增市场主体1，234户。", "1，234户", 1234.0, "户", "exact");
+}
+
+/// (text, norm_value, norm_unit) of every record of `text`, after checking that each record's
+/// offsets point at its text in `text` as written.
+fn spans_in_original(text: &str) -> Vec<(String, f64, String)> {
+    let doc = Document::from_text("t", text);
+    let chars: Vec<char> = text.chars().collect();
+    let recs = crate::extract::extract(&doc, &SEG);
+    for r in &recs {
+        assert_eq!(chars[r.start..r.end].iter().collect::<String>(), r.text);
+    }
+    recs.into_iter()
+        .map(|r| (r.text, r.norm_value, r.norm_unit))
+        .collect()
+}
+
+fn owned(want: &[(&str, f64, &str)]) -> Vec<(String, f64, String)> {
+    want.iter()
+        .map(|&(t, v, u)| (t.to_string(), v, u.to_string()))
+        .collect()
+}
+
+#[test]
+fn white_space_between_a_number_and_its_unit() {
+    let got = spans_in_original("全市生产总值 512.7 亿元，常住人口 86.3 万人。");
+    let want = [
+        ("512.7 亿元", 5.127e10, "CNY"),
+        ("86.3 万人", 863_000.0, "人"),
+    ];
+    assert_eq!(got, owned(&want));
+    let doc = Document::from_text("t", "生产总值 512.7 亿元。");
+    let r = &crate::extract::extract(&doc, &SEG)[0];
+    assert_eq!((r.value.as_str(), r.unit.as_str()), ("512.7", "亿元"));
+    // A heading number before a word stays out.
+    none("1 千方百计稳就业", "1");
+}
+
+#[test]
+fn traditional_characters_are_matched() {
+    let text = "全縣地區生產總值達到856億元，增長5.2%，比重提高1.5個百分點。";
+    let want = [
+        ("856億元", 8.56e10, "CNY"),
+        ("5.2%", 5.2, "%"),
+        ("1.5個百分點", 1.5, "pp"),
+    ];
+    assert_eq!(spans_in_original(text), owned(&want));
+    let doc = Document::from_text("t", text);
+    let recs = crate::extract::extract(&doc, &SEG);
+    assert_eq!(recs[0].indicator_id.as_deref(), Some("gdp"));
+}
+
+#[test]
+fn set_phrases_with_numerals_are_not_quantities() {
+    for (text, trap) in [
+        ("用好国内国际两个市场两种资源。", "两个"),
+        ("用好国内国际两个市场两种资源。", "两种"),
+        ("调动中央和地方两个积极性。", "两个"),
+        ("统筹国内国际两个大局。", "两个"),
+        ("三次产业协调发展。", "三次"),
+        ("推行供热一户一阀。", "一户"),
+        ("面对三期叠加的复杂局面。", "三期"),
+        ("粮食生产实现十二连增。", "十二"),
+        ("严格落实中央八项规定。", "八项"),
+    ] {
+        none(text, trap);
+    }
+}

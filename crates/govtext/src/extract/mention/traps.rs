@@ -7,11 +7,24 @@ use std::sync::LazyLock;
 
 use super::{Ctx, Num};
 use crate::extract::dict;
-use crate::extract::unit::{Kind, Unit, match_not_quantity};
+use crate::extract::unit::{Kind, Unit, match_not_quantity, may_be_year};
 
 /// After 次: an ordinal meeting (`十次全会`), not a count (`dict/meeting_words.tsv`).
 static MEETING_AFTER_CI: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| dict::MEETING_WORDS.words());
+
+/// Set phrases and slogans written with a numeral (`dict/numeral_phrases.tsv`).
+static NUMERAL_PHRASES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| dict::NUMERAL_PHRASES.words());
+
+/// True when the figure starting at byte `s` lies inside a set phrase (`两个市场`, `三次产业`,
+/// `八项规定`): a name, not a count.
+pub(super) fn in_set_phrase(norm: &str, s: usize) -> bool {
+    NUMERAL_PHRASES.iter().any(|p| {
+        let from = s.saturating_sub(p.len() - 1);
+        (from..=s).any(|b| norm.is_char_boundary(b) && norm[b..].starts_with(p))
+    })
+}
 
 /// Ordinals, codes, versions: 第二, PM2.5, G60, 3.5.1.
 pub(super) fn code_or_ordinal_before(before: Option<char>) -> bool {
@@ -19,8 +32,7 @@ pub(super) fn code_or_ordinal_before(before: Option<char>) -> bool {
         || before.is_some_and(|c| c.is_ascii_alphabetic())
 }
 
-/// The checks on what follows the run: `None` rejects the mention, else the unit to use (成 after
-/// Arabic digits is not a unit).
+/// The checks on what follows the run: `None` rejects the mention, else the unit to use.
 pub(super) fn check_after(
     norm: &str,
     s: usize,
@@ -33,7 +45,8 @@ pub(super) fn check_after(
         return None;
     }
     // Dates, times, ordinals, addresses, names: 2020年, 8月, 十六届, 47号, 三期.
-    if let Some(w) = match_not_quantity(after)
+    let integer = may_be_year(num.number.value);
+    if let Some(w) = match_not_quantity(after, num.number.chinese, integer)
         && unit.is_none_or(|u| u.written.len() <= w.len())
     {
         return None;
@@ -50,22 +63,35 @@ pub(super) fn check_after(
     if u.kind == Kind::Count && after[u.written.len()..].starts_with("方面") {
         return None;
     }
-    if u.written == "成" && !num.number.chinese {
-        return Some(None);
-    }
     Some(unit)
 }
 
-/// Measure words that after a lone Chinese 一 are an indefinite article (`一批`, `一个`), not a count
-/// (一度 is an adverb, checked by the caller).
+/// Measure words that after a lone Chinese 一 are an indefinite article (`一批`, `一个`, `一天接着一天`),
+/// not a count (一度 is an adverb, checked by the caller).
 pub(super) fn is_article_count(u: &Unit) -> bool {
-    u.kind == Kind::Count || u.written == "度"
+    matches!(u.kind, Kind::Count | Kind::Other) || u.written == "度"
+}
+
+/// A lone Chinese numeral that never counts before a measure word: 零 (`零部件`) and 二, which names
+/// the second of a series (`二轮延包`, `二期`); a count of two is written 两.
+pub(super) fn never_counts(num: &Num<'_>, u: &Unit) -> bool {
+    matches!(num.text, "零" | "〇" | "二") && !matches!(u.kind, Kind::Percent | Kind::Multiple)
 }
 
 /// Chinese numerals inside a word (统一, 进一步, 二七区, 一次性) or a short slogan are not numbers:
 /// true when `norm[s..end]` is one.
-pub(super) fn inside_name(ctx: &Ctx<'_, '_>, s: usize, end: usize, num: &Num<'_>) -> bool {
+/// A multiple is the exception: `增加一倍` is one word to the segmenter and still a figure.
+pub(super) fn inside_name(
+    ctx: &Ctx<'_, '_>,
+    s: usize,
+    end: usize,
+    num: &Num<'_>,
+    unit: Option<&Unit>,
+) -> bool {
     if !(num.number.chinese || num.text.starts_with(|c: char| !c.is_ascii_digit())) {
+        return false;
+    }
+    if unit.is_some_and(|u| u.kind == Kind::Multiple) {
         return false;
     }
     let (cs, ce) = (ctx.offsets.char(s), ctx.offsets.char(end));
@@ -74,7 +100,11 @@ pub(super) fn inside_name(ctx: &Ctx<'_, '_>, s: usize, end: usize, num: &Num<'_>
         .any(|t| {
             let straddles_start = t.start < cs && t.end > cs;
             let straddles_end = t.start < ce && t.end > ce;
-            (straddles_start || straddles_end) && !super::units::is_numeric_pos(t.pos)
+            // 近三成 is one word to the segmenter: a qualifier and the figure, not a name.
+            let qualified = straddles_start
+                && t.end == ce
+                && super::qualifier::is_before_word(ctx.offsets.between(t.start, cs));
+            (straddles_start || straddles_end) && !qualified && !super::units::is_numeric_pos(t.pos)
         });
     inside_word || in_short_quote(ctx.norm, s, end)
 }

@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 use super::run::{apply_unit, signed};
 use super::{Ctx, Found, Mention, Num, bare, qualifier, traps};
 use crate::extract::dict;
-use crate::extract::number::Vagueness;
-use crate::extract::text::is_cjk;
-use crate::extract::unit::{Kind, Unit, match_not_quantity, match_unit};
+use crate::extract::number::{Dec, Vagueness, chinese_digit};
+use crate::extract::text::{is_cjk, next_char};
+use crate::extract::unit::{Kind, Unit, match_not_quantity, match_unit, may_be_year};
 use crate::segment::Token;
 
 /// Words that may follow `/` in a compound unit besides lexicon units (`dict/per_words.tsv`).
@@ -23,6 +23,10 @@ pub(super) struct Attached {
     pub end: usize,
     /// A unit not in the lexicon: (kind, normalised unit).
     pub extra: Option<(Kind, String)>,
+    /// A fraction of the unit written after it: `两吨半` (0.5), `四成五` (0.5).
+    pub part: Dec,
+    /// 多 or 余 after a multiple (`2倍多`): a lower bound.
+    pub more: bool,
 }
 
 /// The unit after the run: `None` rejects the mention (a Chinese numeral before a glued unit).
@@ -37,23 +41,67 @@ pub(super) fn attach(
         && glued(ctx, num.end, end)
         && u.written.chars().count() == 1
     {
-        if num.number.chinese {
+        // 三家企 is no figure; 近千万家庭 is one before a noun, as 14亿人口 is.
+        if num.number.chinese && !num.text.contains(['万', '亿']) {
             return None;
         }
         unit = None;
         end = num.end;
     }
     let mut extra = None;
+    let mut part = Dec::ZERO;
     if let Some((len, text)) = compound_unit(&ctx.norm[num.end..], unit) {
         end = num.end + len;
         extra = Some((Kind::Other, text));
     } else if unit.is_none()
-        && let Some(word) = measure_word(ctx, num.end)
+        && let Some(word) = measure_word(ctx, num)
     {
         end = num.end + word.len();
         extra = Some((Kind::Count, word.to_string()));
+    } else if let Some(u) = unit
+        && num.number.value.is_integer()
+        && let Some((len, p)) = part_after_unit(ctx, end, u)
+    {
+        end += len;
+        part = p;
     }
-    Some(Attached { unit, end, extra })
+    // 2倍多, 3倍余: more than the multiple.
+    let more = unit.is_some_and(|u| u.kind == Kind::Multiple)
+        && next_char(ctx.norm, end).is_some_and(|c| matches!(c, '多' | '余'));
+    if more {
+        end += '多'.len_utf8();
+    }
+    Some(Attached {
+        unit,
+        end,
+        extra,
+        part,
+        more,
+    })
+}
+
+/// A fraction of the unit written right after it, as a word of its own: 半 (`两吨半`, `三成半`,
+/// `一倍半`) and, after 成, one Chinese digit (`四成五` = 4.5成). Not 半 of another word
+/// (`一个半小时`, `两吨半成品`). Returns its byte length and value.
+fn part_after_unit(ctx: &Ctx<'_, '_>, at: usize, unit: &Unit) -> Option<(usize, Dec)> {
+    let c = next_char(ctx.norm, at)?;
+    let part = match (c, chinese_digit(c)) {
+        ('半', _) => Dec {
+            mantissa: 5,
+            scale: 1,
+        },
+        (_, Some(d @ 1..=9)) if unit.written == "成" => Dec {
+            mantissa: d.into(),
+            scale: 1,
+        },
+        _ => return None,
+    };
+    let from = ctx.offsets.char(at);
+    let alone = ctx
+        .tokens
+        .iter()
+        .any(|t| t.start == from && t.end == from + 1);
+    (alone && unit.kind != Kind::Currency).then_some((c.len_utf8(), part))
 }
 
 /// A unit glued to a longer word (`14亿人口`: 人 is the start of 人口) is not a unit.
@@ -69,14 +117,15 @@ fn glued(ctx: &Ctx<'_, '_>, unit_start: usize, unit_end: usize) -> bool {
 }
 
 /// A measure word the segmenter tags as a quantifier right at byte `at` (1–2 CJK characters).
-fn measure_word<'t>(ctx: &Ctx<'_, 't>, at: usize) -> Option<&'t str> {
-    let at = ctx.offsets.char(at);
+fn measure_word<'t>(ctx: &Ctx<'_, 't>, num: &Num<'_>) -> Option<&'t str> {
+    let at = ctx.offsets.char(num.end);
+    let integer = may_be_year(num.number.value);
     let t = ctx.tokens.iter().find(|t| t.start == at)?;
     let n = t.word.chars().count();
     let ok = t.pos == "q"
         && (1..=2).contains(&n)
         && t.word.chars().all(is_cjk)
-        && match_not_quantity(t.word).is_none();
+        && match_not_quantity(t.word, num.number.chinese, integer).is_none();
     ok.then_some(t.word)
 }
 
@@ -91,7 +140,10 @@ fn compound_unit(after: &str, unit: Option<&'static Unit>) -> Option<(usize, Str
             .map(|(i, c)| i + c.len_utf8())
             .last()?,
     };
-    let rest = after[a_len..].strip_prefix('/')?;
+    // 元/吨, and 微克每立方米 (每 for the slash).
+    let rest = after[a_len..]
+        .strip_prefix('/')
+        .or_else(|| unit.and_then(|_| after[a_len..].strip_prefix('每')))?;
     let b = match_unit(rest).map(|u| u.written).or_else(|| {
         PER_WORDS
             .iter()
@@ -99,7 +151,7 @@ fn compound_unit(after: &str, unit: Option<&'static Unit>) -> Option<(usize, Str
             .filter(|w| rest.starts_with(w))
             .max_by_key(|w| w.len())
     })?;
-    let len = a_len + 1 + b.len();
+    let len = after.len() - rest.len() + b.len();
     Some((len, after[..len].to_string()))
 }
 
@@ -136,11 +188,15 @@ pub(super) fn single(
             if num.number.chinese && !shang && num.text == "一" && traps::is_article_count(u) {
                 return None;
             }
-            let v = apply_unit(num.number.value, num.negative, u)?;
+            if traps::never_counts(num, u) {
+                return None;
+            }
+            let value = num.number.value.checked_add(attached.part)?;
+            let v = apply_unit(value, num.negative, u)?;
             (u.kind, u.norm.to_string(), v)
         }
         (None, None) => {
-            let kind = bare::bare_kind(norm, start, num)?;
+            let kind = bare::bare_kind(ctx, start, num)?;
             let v = signed(num.number.value, num.negative).to_f64();
             match kind {
                 Kind::Currency => (Kind::Currency, "CNY".to_string(), v),
@@ -148,7 +204,7 @@ pub(super) fn single(
             }
         }
     };
-    let qualifier = if num.number.vague == Vagueness::MoreThan {
+    let qualifier = if num.number.vague == Vagueness::MoreThan || attached.more {
         super::Qualifier::MoreThan
     } else if shang {
         super::Qualifier::AtLeast
