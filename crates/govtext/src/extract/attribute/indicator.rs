@@ -40,6 +40,9 @@ pub(super) fn named(
 ) -> Option<String> {
     let m = &sent.mentions[k];
     let (mut ind, mut items) = by_phrase(sent, m, c);
+    if items.len() <= 1 {
+        ind = ind.map(|i| known_name(sent, &subject_text(sent, m, c), i));
+    }
     // 地区生产总值连续迈上4个万亿元台阶、达14.2万亿元: the name before 达 is the previous figure's
     // object; the clause goes on about its subject.
     if k > 0
@@ -103,6 +106,32 @@ pub(super) fn named(
         *list = Some((k, items));
     }
     ind
+}
+
+/// True when text opens with a predicate (开展职业技能培训, 发放贷款): the lexicon's longer name
+/// would pull the verb into the indicator.
+fn opens_with_verb(text: &str) -> bool {
+    let head = |n: usize| text.chars().take(n).collect::<String>();
+    (2..=3).any(|n| super::object::is_predicate(&head(n))) || head(2) == "改造"
+}
+
+/// Longest characters back from the name in `subject` that the lexicon knows: the tags may cut a
+/// name it holds (可/再生能源发电量 → 可再生能源发电量).
+fn known_name(sent: &Sentence<'_, '_>, subject: &str, name: String) -> String {
+    let Some(at) = subject.rfind(name.as_str()) else {
+        return name;
+    };
+    let end = at + name.len();
+    let starts: Vec<usize> = subject[..at].char_indices().map(|(i, _)| i).collect();
+    starts
+        .iter()
+        .rev()
+        .take(8)
+        .filter(|&&s| {
+            sent.lexicon.is_synonym(&subject[s..end]) && !opens_with_verb(&subject[s..at])
+        })
+        .last()
+        .map_or(name, |&s| subject[s..end].to_string())
 }
 
 /// The noun phrase naming the mention: after a count, at the cue, or before the figure; with the

@@ -106,4 +106,9 @@ impl Lexicon {
         }
         None
     }
+
+    /// True when `phrase` is a synonym of some indicator.
+    pub fn is_synonym(&self, phrase: &str) -> bool {
+        self.by_synonym.contains_key(phrase)
+    }
 }

@@ -92,6 +92,8 @@ struct Sentence<'a, 't> {
     tokens: &'a [Token<'t>],
     mentions: &'a [Mention],
     offsets: Offsets<'a>,
+    /// The indicator lexicon: a name it knows wins over a shorter phrase the tags gave.
+    lexicon: &'a Lexicon,
 }
 
 impl Sentence<'_, '_> {
@@ -144,6 +146,7 @@ pub fn attribute_sentence(
         tokens,
         mentions,
         offsets: Offsets::new(norm, base),
+        lexicon,
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(mentions.len());
     let mut list: Option<List> = None;

@@ -417,3 +417,14 @@ fn names_lose_fused_qualifiers_levels_and_durations() {
         None,
     );
 }
+
+#[test]
+fn a_name_the_lexicon_knows_is_not_cut() {
+    check(
+        "全省可再生能源发电量增长21.4%。",
+        "21.4%",
+        "可再生能源发电量",
+        "change",
+        Some("up"),
+    );
+}
