@@ -122,15 +122,14 @@ fn known_name(sent: &Sentence<'_, '_>, subject: &str, name: String) -> String {
         return name;
     };
     let end = at + name.len();
+    // Up to 8 characters back; the longest known name wins.
     let starts: Vec<usize> = subject[..at].char_indices().map(|(i, _)| i).collect();
-    starts
+    let window = &starts[starts.len().saturating_sub(8)..];
+    window
         .iter()
-        .rev()
-        .take(8)
-        .filter(|&&s| {
+        .find(|&&s| {
             sent.lexicon.is_synonym(&subject[s..end]) && !opens_with_verb(&subject[s..at])
         })
-        .last()
         .map_or(name, |&s| subject[s..end].to_string())
 }
 
