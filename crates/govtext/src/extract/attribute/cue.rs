@@ -120,6 +120,7 @@ fn right_before(lead: &str) -> Option<Found> {
 /// Measure and direction of mention `m` from its clause lead and cue.
 pub(super) fn measure(
     lead: &str,
+    after: &str,
     m: &Mention,
     best: Option<Found>,
 ) -> (&'static str, Option<&'static str>) {
@@ -148,13 +149,20 @@ pub(super) fn measure(
         meas = "change";
         dir = Some(if *w == "降幅" { "down" } else { "up" });
     }
-    if is_share(lead, m, cue) && meas != "change" {
+    // 6.5%－7%的增速: a rate followed by the word for growth is a change.
+    if m.kind == Kind::Percent && rate_after(after) {
+        return ("change", Some("up"));
+    }
+    if (is_share(lead, m, cue) || part_of_whole(lead, after, m)) && meas != "change" {
         meas = "share";
         dir = None;
     }
+    if m.kind == Kind::Ratio && (lead.contains("比重") || lead.contains("结构")) {
+        meas = "share";
+    }
     if !matches!(
         m.kind,
-        Kind::Percent | Kind::PercentagePoint | Kind::Multiple
+        Kind::Percent | Kind::PercentagePoint | Kind::Multiple | Kind::Ratio
     ) && meas == "share"
     {
         meas = "level";
@@ -164,6 +172,34 @@ pub(super) fn measure(
         dir = Some("up");
     }
     (meas, dir)
+}
+
+/// `的增速`, `的增长`, `的涨幅` right after a percentage.
+fn rate_after(after: &str) -> bool {
+    let rest = after.trim_start_matches(['以', '上', '下', '左', '右']);
+    ["的增速", "的增长", "的涨幅", "的增幅"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
+
+/// `以上的大城市` after a percentage: the share is of the object that follows.
+pub(super) fn of_object(after: &str) -> bool {
+    let rest = after.trim_start_matches(['以', '上', '下', '左', '右', '多']);
+    rest.starts_with('的') && !rate_after(after)
+}
+
+/// A percentage of a whole by its frame: `80%以上的大城市`, `全国24.1%的增量`, `稳定在全国1/10以上`,
+/// `95%以上实行备案管理` (a figure opening its clause, then a verb).
+pub(super) fn part_of_whole(lead: &str, after: &str, m: &Mention) -> bool {
+    if m.kind != Kind::Percent || m.unit == "‰" || m.value.starts_with("千分之") {
+        return false;
+    }
+    let of_what = of_object(after);
+    let of_nation = ["全国", "全省", "全市", "全球", "世界"]
+        .iter()
+        .any(|w| lead.ends_with(w));
+    let opens = lead.trim().is_empty() && after.starts_with(['以']);
+    of_what || of_nation || opens
 }
 
 /// A percentage that is a part of a whole whatever the cue.

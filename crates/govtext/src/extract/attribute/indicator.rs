@@ -127,9 +127,7 @@ fn known_name(sent: &Sentence<'_, '_>, subject: &str, name: String) -> String {
     let window = &starts[starts.len().saturating_sub(8)..];
     window
         .iter()
-        .find(|&&s| {
-            sent.lexicon.is_synonym(&subject[s..end]) && !opens_with_verb(&subject[s..at])
-        })
+        .find(|&&s| sent.lexicon.is_synonym(&subject[s..end]) && !opens_with_verb(&subject[s..at]))
         .map_or(name, |&s| subject[s..end].to_string())
 }
 
@@ -147,6 +145,13 @@ fn by_phrase(
         Kind::Count | Kind::Number => true,
         Kind::Mass | Kind::Length | Kind::Area | Kind::Volume | Kind::Energy | Kind::Power => true,
         Kind::Currency => is_money(o),
+        // 覆盖80%以上的大城市: a share of what follows; 民营经济贡献了四成以上的税收: the part is
+        // the subject.
+        Kind::Percent => {
+            super::cue::of_object(sent.offsets.between(m.end, sent.clause_end(m.end)))
+                && !c.lead.contains("贡献")
+                && !c.lead.contains('占')
+        }
         _ => false,
     });
     if let Some(after) = object {

@@ -198,7 +198,8 @@ fn fresh_clause(
     };
     let lead = sent.offsets.between(start, m.start);
     let (cue, tokens) = cue::nearest(sent, start, m.start);
-    let (measure, direction) = cue::measure(lead, m, cue);
+    let after = sent.offsets.between(m.end, sent.clause_end(m.end));
+    let (measure, direction) = cue::measure(lead, after, m, cue);
     let clause = indicator::Clause {
         start,
         floor: if k > 0 && prev_end > start {

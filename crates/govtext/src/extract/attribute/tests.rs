@@ -428,3 +428,24 @@ fn a_name_the_lexicon_knows_is_not_cut() {
         Some("up"),
     );
 }
+
+#[test]
+fn parts_of_a_whole_by_frame() {
+    check(
+        "5G网络覆盖90%以上的行政村。",
+        "90%",
+        "行政村",
+        "share",
+        None,
+    );
+    let all = rows("城镇新增就业超60万人、稳定在全国1/10以上。");
+    assert_eq!(all[1].2, "share", "{all:?}");
+    let all = rows("有5%左右的增速就能实现比较充分的就业。");
+    assert_eq!(
+        (all[0].2.as_str(), all[0].3.as_deref()),
+        ("change", Some("up")),
+        "{all:?}"
+    );
+    let all = rows("三次产业比重为3.8∶40.1∶56.1。");
+    assert!(all.iter().all(|r| r.2 == "share"), "{all:?}");
+}
