@@ -334,3 +334,30 @@ fn a_failed_write_leaves_a_partial_file_of_whole_documents() {
     assert_ne!(last, next);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn ctrl_c_inside_a_large_document_is_honoured_within_a_second() {
+    let dir = scratch("large-sigint");
+    // About 20 MB of one document: many seconds of work.
+    let big = dir.join("big.txt");
+    std::fs::write(&big, GOOD.repeat(250_000)).unwrap();
+    let target = dir.join("out.jsonl");
+    let child = Command::new(env!("CARGO_BIN_EXE_govtext"))
+        .args(["extract", "-q", "-o", target.to_str().unwrap()])
+        .arg(&big)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    kill(&child, "-INT");
+    let signalled = Instant::now();
+    let out = child.wait_with_output().unwrap();
+    let waited = signalled.elapsed();
+    assert!(waited < Duration::from_secs(1), "stopped after {waited:?}");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(!target.exists());
+    // The records so far, whole: the partial file ends at a record boundary.
+    let partial = std::fs::read(dir.join("out.jsonl.partial")).unwrap();
+    assert!(partial.is_empty() || partial.ends_with(b"\n"));
+    assert_eq!(docs(&partial).len(), usize::from(!partial.is_empty()));
+}

@@ -74,5 +74,6 @@ proptest! {
         prop_assert_eq!(r.norm_value, value);
         prop_assert_eq!(r.norm_upper, upper);
         prop_assert_eq!(r.norm_unit.as_str(), unit);
+        prop_assert!(r.context.contains(figure) && r.context.chars().count() <= 300);
     }
 }
