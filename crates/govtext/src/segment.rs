@@ -143,6 +143,11 @@ impl Segmenter {
 
 type DictEntry<'a> = (&'a str, Option<usize>, Option<&'a str>);
 
+/// Check a user dictionary without adding it: its number of entries, or the first bad line.
+pub(crate) fn check_dict(text: &str, path: &Path) -> Result<usize> {
+    parse_dict(text, path).map(|entries| entries.len())
+}
+
 fn parse_dict<'a>(text: &'a str, path: &Path) -> Result<Vec<DictEntry<'a>>> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
