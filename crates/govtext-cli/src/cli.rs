@@ -360,6 +360,32 @@ fn extract_or_defer(doc: Document, ex: &Extractor) -> Extracted {
     Extracted::Done(ex.extract(&doc))
 }
 
+/// Write a document's records, streaming a large one (interrupted inside it, its records so far
+/// are written); the number written. A panic while streaming is reported and sets `failed`.
+fn write_extracted(
+    e: Extracted,
+    ex: &Extractor,
+    stop: &AtomicBool,
+    sink: &mut dyn RecordSink,
+    failed: &mut bool,
+) -> io::Result<usize> {
+    match e {
+        Extracted::Done(records) => {
+            sink.write_document(&records)?;
+            Ok(records.len())
+        }
+        Extracted::Large(doc) => match stream_document(&doc, ex, stop, sink) {
+            Ok(n) => Ok(n),
+            Err(Streamed::Write(e)) => Err(e),
+            Err(Streamed::Panic(reason)) => {
+                eprintln!("govtext: {reason}");
+                *failed = true;
+                Ok(0)
+            }
+        },
+    }
+}
+
 /// Why streaming a document stopped.
 enum Streamed {
     Write(io::Error),
@@ -435,23 +461,8 @@ fn run_extract(
     };
     let stop = setup.interrupted.clone();
     let mut late_failure = false;
-    let result = setup.run(extract_or_defer, |e: Extracted, ex| match e {
-        Extracted::Done(records) => {
-            sink.write_document(&records)?;
-            Ok(records.len())
-        }
-        // Interrupted inside a large document: its records so far are written.
-        Extracted::Large(doc) => {
-            let streamed = stream_document(&doc, ex, &stop, sink.as_mut());
-            streamed.or_else(|failure| match failure {
-                Streamed::Write(e) => Err(e),
-                Streamed::Panic(reason) => {
-                    eprintln!("govtext: {reason}");
-                    late_failure = true;
-                    Ok(0)
-                }
-            })
-        }
+    let result = setup.run(extract_or_defer, |e: Extracted, ex| {
+        write_extracted(e, ex, &stop, sink.as_mut(), &mut late_failure)
     });
     let finished = sink.finish().map_err(anyhow::Error::from);
     match (result, finished) {
