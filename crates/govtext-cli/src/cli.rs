@@ -247,8 +247,8 @@ impl Setup {
     /// summary, only once its output is complete).
     fn run<T: Send>(
         self,
-        work: impl Fn(&Document, &Extractor) -> T + Sync,
-        mut emit: impl FnMut(&T) -> io::Result<usize>,
+        work: impl Fn(Document, &Extractor) -> T + Sync,
+        mut emit: impl FnMut(T, &Extractor) -> io::Result<usize>,
     ) -> Result<(Summary, bool)> {
         let Setup {
             extractor,
@@ -270,8 +270,8 @@ impl Setup {
             |doc| work(doc, &extractor),
             |o: Outcome<T>| {
                 bytes += o.bytes;
-                match &o.result {
-                    Ok(out) => match emit(out) {
+                match o.result {
+                    Ok(out) => match emit(out, &extractor) {
                         Ok(n) => records += n,
                         Err(e) => {
                             write_error = Some(e);
@@ -338,6 +338,92 @@ fn text_sink<'a>(
     })
 }
 
+/// Documents larger than this (bytes of text) are extracted on the writing thread a sentence at
+/// a time, their records written as they come, so memory does not grow with their records
+/// (1 MB of `5%5%…` holds half a million). Real reports are under 100 kB and run in parallel.
+const STREAM_DOC_BYTES: usize = 256 << 10;
+
+/// A document's records, or the document itself when it is to be streamed.
+enum Extracted {
+    /// The records.
+    Done(Vec<Record>),
+    /// Too large to hold its records: extracted while writing.
+    Large(Document),
+}
+
+/// Extract a document in a worker (a small one takes well under a second, so an interrupt
+/// waits for it: the run stops at its end), or hand a large one on to be streamed.
+fn extract_or_defer(doc: Document, ex: &Extractor) -> Extracted {
+    if doc.text.len() > STREAM_DOC_BYTES {
+        return Extracted::Large(doc);
+    }
+    Extracted::Done(ex.extract(&doc))
+}
+
+/// Write a document's records, streaming a large one (interrupted inside it, its records so far
+/// are written); the number written. A panic while streaming is reported and sets `failed`.
+fn write_extracted(
+    e: Extracted,
+    ex: &Extractor,
+    stop: &AtomicBool,
+    sink: &mut dyn RecordSink,
+    failed: &mut bool,
+) -> io::Result<usize> {
+    match e {
+        Extracted::Done(records) => {
+            sink.write_document(&records)?;
+            Ok(records.len())
+        }
+        Extracted::Large(doc) => match stream_document(&doc, ex, stop, sink) {
+            Ok(n) => Ok(n),
+            Err(Streamed::Write(e)) => Err(e),
+            Err(Streamed::Panic(reason)) => {
+                eprintln!("govtext: {reason}");
+                *failed = true;
+                Ok(0)
+            }
+        },
+    }
+}
+
+/// Why streaming a document stopped.
+enum Streamed {
+    Write(io::Error),
+    Panic(String),
+}
+
+/// Extract a large document a sentence at a time, writing its records as they are found; the
+/// number written.
+fn stream_document(
+    doc: &Document,
+    ex: &Extractor,
+    stop: &AtomicBool,
+    sink: &mut dyn RecordSink,
+) -> std::result::Result<usize, Streamed> {
+    let mut written = 0;
+    let mut error = None;
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        ex.extract_each(doc, stop, |records| match sink.write_document(&records) {
+            Ok(()) => {
+                written += records.len();
+                true
+            }
+            Err(e) => {
+                error = Some(e);
+                false
+            }
+        })
+    }));
+    match (run, error) {
+        (_, Some(e)) => Err(Streamed::Write(e)),
+        (Err(_), None) => Err(Streamed::Panic(format!(
+            "{}: internal error while processing the document (please report)",
+            doc.id
+        ))),
+        (Ok(_), None) => Ok(written),
+    }
+}
+
 fn run_extract(
     inputs: &Inputs,
     format: OutFormat,
@@ -373,13 +459,11 @@ fn run_extract(
             text_sink(format, BufWriter::new(io::stdout().lock()), excel)?,
         ),
     };
-    let result = setup.run(
-        |doc, ex| ex.extract(doc),
-        |records: &Vec<Record>| {
-            sink.write_document(records)?;
-            Ok(records.len())
-        },
-    );
+    let stop = setup.interrupted.clone();
+    let mut late_failure = false;
+    let result = setup.run(extract_or_defer, |e: Extracted, ex| {
+        write_extracted(e, ex, &stop, sink.as_mut(), &mut late_failure)
+    });
     let finished = sink.finish().map_err(anyhow::Error::from);
     match (result, finished) {
         (Ok((summary, interrupted)), Ok(())) => {
@@ -400,7 +484,7 @@ fn run_extract(
             if !quiet {
                 print_summary(&summary, interrupted);
             }
-            Ok(!summary.failed.is_empty() || interrupted)
+            Ok(!summary.failed.is_empty() || interrupted || late_failure)
         }
         (Err(e), _) | (_, Err(e)) => match atomic {
             Some(a) => {
@@ -444,10 +528,10 @@ fn run_compare(
         let setup = setup(inputs)?;
         let (summary, interrupted) = setup.run(
             |doc, ex| {
-                let recs = ex.extract(doc);
+                let recs = ex.extract(&doc);
                 let terms = match (&doc.meta.region, doc.meta.year) {
                     (Some(r), Some(y)) => {
-                        let (counts, _) = terms::term_counts(doc, ex.segmenter());
+                        let (counts, _) = terms::term_counts(&doc, ex.segmenter());
                         Some((
                             r.clone(),
                             y,
@@ -458,10 +542,11 @@ fn run_compare(
                 };
                 (recs, terms)
             },
-            |(recs, terms): &(Vec<Record>, Option<govtext::vocab::DocTerms>)| {
-                records.extend(recs.iter().cloned());
-                docs.extend(terms.clone());
-                Ok(recs.len())
+            |(recs, terms): (Vec<Record>, Option<govtext::vocab::DocTerms>), _| {
+                let n = recs.len();
+                records.extend(recs);
+                docs.extend(terms);
+                Ok(n)
             },
         )?;
         failed = !summary.failed.is_empty() || interrupted;
@@ -492,8 +577,8 @@ fn run_text(
     let setup = setup(inputs)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let (summary, interrupted) = setup.run(
-        |doc, ex| render(doc, ex.segmenter()),
-        |text: &String| {
+        |doc, ex| render(&doc, ex.segmenter()),
+        |text: String, _| {
             out.write_all(text.as_bytes())?;
             Ok(text.lines().count())
         },

@@ -302,20 +302,15 @@ fn non_utf8_file_names_get_distinct_ids() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-#[cfg(unix)]
-#[test]
-fn a_failed_write_leaves_a_partial_file_of_whole_documents() {
-    // A file size limit (SIGXFSZ ignored, so writes fail with EFBIG) stands in for a full disk.
-    let dir = scratch("full");
-    let corpus = common::root().join("corpus");
-    let full = govtext(&["extract", "-q", corpus.to_str().unwrap()]).stdout;
-    let target = dir.join("out.jsonl");
+/// `extract INPUT FLAGS -o TARGET` under a file size limit of `kb` KiB (SIGXFSZ ignored, so
+/// writes fail with EFBIG): it fails with the partial file named, no success summary, no TARGET.
+fn failed_write_under_a_size_limit(kb: u32, input: &Path, flags: &str, target: &Path) {
     let out = Command::new("sh")
         .arg("-c")
         .arg(format!(
-            "trap '' XFSZ; ulimit -f 300; exec '{}' extract '{}' -o '{}'",
+            "trap '' XFSZ; ulimit -f {kb}; exec '{}' extract '{}' {flags} -o '{}'",
             env!("CARGO_BIN_EXE_govtext"),
-            corpus.display(),
+            input.display(),
             target.display()
         ))
         .output()
@@ -325,6 +320,17 @@ fn a_failed_write_leaves_a_partial_file_of_whole_documents() {
     assert!(err.contains("output incomplete, kept in"), "{err}");
     assert!(!err.contains("documents ok"), "no success summary: {err}");
     assert!(!target.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_write_leaves_a_partial_file_of_whole_documents() {
+    // A file size limit (SIGXFSZ ignored, so writes fail with EFBIG) stands in for a full disk.
+    let dir = scratch("full");
+    let corpus = common::root().join("corpus");
+    let full = govtext(&["extract", "-q", corpus.to_str().unwrap()]).stdout;
+    let target = dir.join("out.jsonl");
+    failed_write_under_a_size_limit(300, &corpus, "", &target);
     let partial = std::fs::read(dir.join("out.jsonl.partial")).unwrap();
     assert!(!partial.is_empty() && partial.len() < full.len());
     assert_eq!(&full[..partial.len()], &partial[..]);
@@ -332,5 +338,42 @@ fn a_failed_write_leaves_a_partial_file_of_whole_documents() {
     let last = docs(&partial).pop().unwrap();
     let next = docs(&full[partial.len()..]).remove(0);
     assert_ne!(last, next);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn ctrl_c_inside_a_large_document_is_honoured_within_a_second() {
+    let dir = scratch("large-sigint");
+    // About 20 MB of one document: many seconds of work.
+    let big = dir.join("big.txt");
+    std::fs::write(&big, GOOD.repeat(250_000)).unwrap();
+    let target = dir.join("out.jsonl");
+    let child = Command::new(env!("CARGO_BIN_EXE_govtext"))
+        .args(["extract", "-q", "-o", target.to_str().unwrap()])
+        .arg(&big)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    kill(&child, "-INT");
+    let signalled = Instant::now();
+    let out = child.wait_with_output().unwrap();
+    let waited = signalled.elapsed();
+    assert!(waited < Duration::from_secs(1), "stopped after {waited:?}");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(!target.exists());
+    // The records so far, whole: the partial file ends at a record boundary.
+    let partial = std::fs::read(dir.join("out.jsonl.partial")).unwrap();
+    assert!(partial.is_empty() || partial.ends_with(b"\n"));
+    assert_eq!(docs(&partial).len(), usize::from(!partial.is_empty()));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_parquet_write_prints_no_success_summary() {
+    let dir = scratch("full-parquet");
+    let corpus = common::root().join("corpus");
+    let target = dir.join("out.parquet");
+    failed_write_under_a_size_limit(20, &corpus, "--format parquet", &target);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -344,7 +344,8 @@ pub fn chunk_size(threads: usize) -> usize {
 
 /// Run `work` over all jobs on `pool`, a chunk at a time, handing outcomes to `sink` in input
 /// order. `sink` returns false to stop early (Ctrl-C, a closed output). Metadata is inferred
-/// (see [`meta::infer`]) before `work` sees a document.
+/// (see [`meta::infer`]) before `work` sees a document; `work` owns it, so it may hand a large
+/// one on to `sink` to be processed there a piece at a time.
 pub fn run<T, W, S>(
     jobs: Jobs,
     pool: &rayon::ThreadPool,
@@ -354,7 +355,7 @@ pub fn run<T, W, S>(
 ) -> Summary
 where
     T: Send,
-    W: Fn(&Document) -> T + Sync,
+    W: Fn(Document) -> T + Sync,
     S: FnMut(Outcome<T>) -> bool,
 {
     let started = Instant::now();
@@ -388,7 +389,7 @@ where
 
 fn process<T, W>(job: Job, table: Option<&MetaTable>, max: u64, work: &W) -> Outcome<T>
 where
-    W: Fn(&Document) -> T + Sync,
+    W: Fn(Document) -> T + Sync,
 {
     let name = job.name();
     let doc = match job {
@@ -409,8 +410,8 @@ where
     meta::infer(&mut doc, table);
     let bytes = doc.text.len();
     let id = doc.id.clone();
-    let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&doc))).map_err(|panic| {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || work(doc))).map_err(
+        |panic| {
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
@@ -419,7 +420,8 @@ where
             format!(
                 "{name}: internal error while processing document `{id}` (please report): {what}"
             )
-        });
+        },
+    );
     Outcome {
         name,
         bytes,

@@ -50,14 +50,20 @@ impl Document {
             path: path.to_path_buf(),
             source,
         })?;
-        let mut doc = Self::from_bytes(&bytes, path, id)?;
+        let mut doc = Self::from_vec(bytes, path, id)?;
         doc.meta.path = Some(path.to_path_buf());
         Ok(doc)
     }
 
     /// Decode bytes; `path` only names the input in errors.
     pub fn from_bytes(bytes: &[u8], path: &Path, id: impl Into<String>) -> Result<Self> {
-        let text = decode(bytes).map_err(|reason| match reason {
+        Self::from_vec(bytes.to_vec(), path, id)
+    }
+
+    /// [`Document::from_bytes`] taking the bytes, which become the text without a copy when
+    /// they are UTF-8.
+    pub fn from_vec(bytes: Vec<u8>, path: &Path, id: impl Into<String>) -> Result<Self> {
+        let text = decode_owned(bytes).map_err(|reason| match reason {
             DecodeProblem::Empty => Error::Empty {
                 path: path.to_path_buf(),
             },
@@ -85,41 +91,57 @@ pub enum DecodeProblem {
 }
 
 /// Decode bytes as UTF-8 (BOM optional), UTF-16 with BOM, or a detected legacy encoding
-/// (GB18030/GBK in practice). A BOM is not part of the text.
+/// (GB18030/GBK in practice). A BOM is not part of the text. (The readers use [`decode_owned`].)
+#[cfg(test)]
 pub fn decode(bytes: &[u8]) -> std::result::Result<String, DecodeProblem> {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] taking the bytes: UTF-8 (the common case) becomes the text without a copy, so a
+/// large document is in memory once.
+pub fn decode_owned(mut bytes: Vec<u8>) -> std::result::Result<String, DecodeProblem> {
     if bytes.is_empty() {
         return Err(DecodeProblem::Empty);
     }
-    let text = if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        encoding
-            .decode_without_bom_handling_and_without_replacement(&bytes[bom_len..])
-            .ok_or_else(|| {
-                DecodeProblem::Bad(format!("invalid {} after its BOM", encoding.name()))
-            })?
-            .into_owned()
+    let text = if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
+        let bad = || DecodeProblem::Bad(format!("invalid {} after its BOM", encoding.name()));
+        if encoding == encoding_rs::UTF_8 {
+            bytes.drain(..bom_len);
+            String::from_utf8(bytes).map_err(|_| bad())?
+        } else {
+            encoding
+                .decode_without_bom_handling_and_without_replacement(&bytes[bom_len..])
+                .ok_or_else(bad)?
+                .into_owned()
+        }
     } else {
-        if let Some(pos) = memchr_nul(bytes) {
+        if let Some(pos) = memchr_nul(&bytes) {
             return Err(DecodeProblem::Bad(format!("NUL byte at offset {pos}")));
         }
-        match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_owned(),
-            Err(_) => {
-                let mut detector =
-                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-                detector.feed(bytes, true);
-                let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
-                if encoding == encoding_rs::UTF_8 {
-                    return Err(DecodeProblem::Bad("invalid UTF-8".into()));
-                }
-                encoding
-                    .decode_without_bom_handling_and_without_replacement(bytes)
-                    .ok_or_else(|| {
-                        DecodeProblem::Bad(format!("not valid {} either", encoding.name()))
-                    })?
-                    .into_owned()
-            }
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => decode_legacy(e.as_bytes())?,
         }
     };
+    check_text(text)
+}
+
+/// Bytes that are not UTF-8: the encoding chardetng detects (GB18030 in practice).
+fn decode_legacy(bytes: &[u8]) -> std::result::Result<String, DecodeProblem> {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if encoding == encoding_rs::UTF_8 {
+        return Err(DecodeProblem::Bad("invalid UTF-8".into()));
+    }
+    Ok(encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .ok_or_else(|| DecodeProblem::Bad(format!("not valid {} either", encoding.name())))?
+        .into_owned())
+}
+
+/// Decoded text that is not a report: NUL or control characters, empty, or noise.
+fn check_text(text: String) -> std::result::Result<String, DecodeProblem> {
     if text.contains('\0') {
         return Err(DecodeProblem::Bad("NUL character in text".into()));
     }

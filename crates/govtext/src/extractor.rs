@@ -112,6 +112,20 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Check every user dictionary and lexicon given, without loading jieba: the errors
+    /// [`ExtractorBuilder::build`] would give for them, in a fraction of its time.
+    pub fn check(&self) -> Result<()> {
+        for source in &self.dicts {
+            let (text, path) = source.read()?;
+            crate::segment::check_dict(&text, path)?;
+        }
+        for source in &self.indicators {
+            let (text, path) = source.read()?;
+            Lexicon::parse(&path.display().to_string(), &text).map_err(dict_error)?;
+        }
+        Ok(())
+    }
+
     /// Load everything; a bad dictionary or lexicon row is an error naming `FILE:LINE`.
     pub fn build(self) -> Result<Extractor> {
         let mut segmenter = Segmenter::new();
@@ -188,6 +202,33 @@ impl Extractor {
     /// from `doc.meta` (see [`Extractor::infer_metadata`] to fill it).
     pub fn extract(&self, doc: &Document) -> Vec<Record> {
         crate::extract::extract_with(doc, &self.segmenter, &self.lexicon)
+    }
+
+    /// The records of [`Extractor::extract`], handed to `each` a sentence at a time as they are
+    /// found (`each` returns false to stop), so a document's records are never all held at
+    /// once. `stop` is looked at before every sentence (a Ctrl-C flag: a large document stops
+    /// within a sentence's work). Returns false when stopped, by `stop` or by `each`.
+    ///
+    /// ```
+    /// use std::sync::atomic::AtomicBool;
+    /// use govtext::{Document, Extractor};
+    ///
+    /// let doc = Document::from_text("d", "全年完成投资30亿元。增长7.4%。");
+    /// let mut n = 0;
+    /// let done = Extractor::new().extract_each(&doc, &AtomicBool::new(false), |records| {
+    ///     n += records.len();
+    ///     true
+    /// });
+    /// assert!(done);
+    /// assert_eq!(n, 2);
+    /// ```
+    pub fn extract_each(
+        &self,
+        doc: &Document,
+        stop: &std::sync::atomic::AtomicBool,
+        mut each: impl FnMut(Vec<Record>) -> bool,
+    ) -> bool {
+        crate::extract::extract_each(doc, &self.segmenter, &self.lexicon, stop, &mut each)
     }
 
     /// Fill `doc.meta`'s region, year and kind where unset: from the metadata table, then the

@@ -42,7 +42,7 @@ impl Input {
                         path: PathBuf::from("-"),
                         source,
                     })?;
-                Document::from_bytes(&bytes, Path::new("-"), self.id.clone())
+                Document::from_vec(bytes, Path::new("-"), self.id.clone())
             }
         }
     }
@@ -70,7 +70,9 @@ impl Input {
                 if size > max {
                     return Err(too_big(path, Some(size)));
                 }
-                let mut bytes = Vec::new();
+                // The size is known: one allocation, not a doubling one (a large document is
+                // in memory once, not one and a half times while it is read).
+                let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
                 file.take(max.saturating_add(1))
                     .read_to_end(&mut bytes)
                     .map_err(io)?;
@@ -91,7 +93,7 @@ impl Input {
         if bytes.len() as u64 > max {
             return Err(too_big(path, None));
         }
-        let mut doc = Document::from_bytes(&bytes, path, self.id.clone())?;
+        let mut doc = Document::from_vec(bytes, path, self.id.clone())?;
         if let Source::File(p) = &self.source {
             doc.meta.path = Some(p.clone());
         }

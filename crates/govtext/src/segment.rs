@@ -16,6 +16,9 @@ use jieba_rs::Jieba;
 
 use crate::error::{Error, Result};
 
+mod split;
+pub use split::{for_each_sentence, split_sentences};
+
 /// The government-report dictionary compiled into the binary (`word freq tag` per line).
 pub const GOV_DICT: &str = include_str!("../dict/gov.dict");
 
@@ -140,6 +143,11 @@ impl Segmenter {
 
 type DictEntry<'a> = (&'a str, Option<usize>, Option<&'a str>);
 
+/// Check a user dictionary without adding it: its number of entries, or the first bad line.
+pub(crate) fn check_dict(text: &str, path: &Path) -> Result<usize> {
+    parse_dict(text, path).map(|entries| entries.len())
+}
+
 fn parse_dict<'a>(text: &'a str, path: &Path) -> Result<Vec<DictEntry<'a>>> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -180,140 +188,6 @@ fn parse_dict<'a>(text: &'a str, path: &Path) -> Result<Vec<DictEntry<'a>>> {
         out.push((word, freq, tag));
     }
     Ok(out)
-}
-
-/// Sentence length (characters) after which a comma ends the sentence.
-pub const SOFT_MAX_SENTENCE: usize = 400;
-/// Sentence length after which the sentence is cut wherever it is.
-pub const HARD_MAX_SENTENCE: usize = 2000;
-
-/// True for characters that end a sentence.
-fn is_terminator(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
-}
-
-/// True for characters that start a new item: bullets and circled numbers.
-fn is_bullet(c: char) -> bool {
-    matches!(
-        c,
-        '●' | '■' | '◆' | '▲' | '★' | '☆' | '◇' | '□' | '•' | '▪' | '◎' | '○'
-    ) || ('\u{2460}'..='\u{2473}').contains(&c)
-}
-
-/// True for closing quotes and brackets that belong to the sentence they follow.
-fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | ')' | '）' | '】')
-}
-
-/// Split a document into sentences at 。！？； and line breaks, before bullets (● ■ ① …) and before
-/// parenthesised list markers (`（一）`, `(2)`). `orig` and `norm` must have the same characters count
-/// (`norm` is `normalize(orig)`). Whitespace around sentences is left out; empty sentences are dropped.
-pub fn split_sentences(orig: &str, norm: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut paragraph = 0usize;
-    let mut o_iter = orig.char_indices();
-    let mut n_iter = norm.char_indices().peekable();
-    // Current sentence start (char, orig byte, norm byte), or None when between sentences.
-    let mut cur: Option<(usize, usize, usize)> = None;
-    let mut ci = 0usize;
-    let mut last_non_space: Option<(usize, usize, usize)> = None; // end positions
-    let mut prev: char = '\n';
-    let flush = |out: &mut Vec<Sentence>,
-                 cur: &mut Option<(usize, usize, usize)>,
-                 last: &mut Option<(usize, usize, usize)>,
-                 paragraph: usize| {
-        if let (Some((cs, ob, nb)), Some((ce, oe, ne))) = (*cur, *last)
-            && ce > cs
-        {
-            out.push(Sentence {
-                start: cs,
-                end: ce,
-                orig: ob..oe,
-                norm: nb..ne,
-                paragraph,
-            });
-        }
-        *cur = None;
-        *last = None;
-    };
-    while let Some((nb, c)) = n_iter.next() {
-        let (ob, oc) = o_iter.next().unwrap_or((orig.len(), c));
-        let o_end = ob + oc.len_utf8();
-        let n_end = nb + c.len_utf8();
-        if c == '\n' || c == '\r' {
-            flush(&mut out, &mut cur, &mut last_non_space, paragraph);
-            if c == '\n' {
-                paragraph += 1;
-            }
-            prev = c;
-            ci += 1;
-            continue;
-        }
-        if c.is_whitespace() {
-            prev = c;
-            ci += 1;
-            continue;
-        }
-        let starts_item = is_bullet(c)
-            || ((c == '(' || c == '（') && cur.is_some() && {
-                // `（一）`, `(2)`, `（10）`: a marker only when short and closed.
-                let rest: String = n_iter.clone().take(4).map(|(_, c)| c).collect();
-                list_marker_len(&rest).is_some() && !matches!(prev, '的' | '和' | '、')
-            });
-        if starts_item {
-            flush(&mut out, &mut cur, &mut last_non_space, paragraph);
-        }
-        if cur.is_none() {
-            cur = Some((ci, ob, nb));
-        }
-        last_non_space = Some((ci + 1, o_end, n_end));
-        ci += 1;
-        // Unpunctuated walls of text are cut into bounded pieces (at a comma when possible),
-        // so the work per sentence stays bounded whatever the input.
-        let len = cur.map_or(0, |(cs, _, _)| ci - cs);
-        if (len >= SOFT_MAX_SENTENCE && matches!(c, ',' | '，' | '、' | ':' | '：'))
-            || len >= HARD_MAX_SENTENCE
-        {
-            flush(&mut out, &mut cur, &mut last_non_space, paragraph);
-            prev = c;
-            continue;
-        }
-        if is_terminator(c) {
-            // Keep closing quotes with the sentence they close.
-            while let Some(&(nb2, c2)) = n_iter.peek() {
-                if !is_closer(c2) {
-                    break;
-                }
-                n_iter.next();
-                let (ob2, oc2) = o_iter.next().unwrap_or((orig.len(), c2));
-                last_non_space = Some((ci + 1, ob2 + oc2.len_utf8(), nb2 + c2.len_utf8()));
-                ci += 1;
-            }
-            flush(&mut out, &mut cur, &mut last_non_space, paragraph);
-        }
-        prev = c;
-    }
-    flush(&mut out, &mut cur, &mut last_non_space, paragraph);
-    out
-}
-
-/// Length of a list marker body after an opening parenthesis: `一）`, `2)`, `10）`.
-fn list_marker_len(rest: &str) -> Option<usize> {
-    let mut n = 0;
-    for c in rest.chars() {
-        if c == ')' || c == '）' {
-            return (n > 0).then_some(n);
-        }
-        if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) {
-            n += 1;
-            if n > 2 {
-                return None;
-            }
-        } else {
-            return None;
-        }
-    }
-    None
 }
 
 /// A segmented sentence: the sentence and its tokens.
@@ -408,78 +282,6 @@ impl Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::normalize;
-
-    fn sentences(text: &str) -> Vec<String> {
-        let norm = normalize(text);
-        split_sentences(text, &norm)
-            .into_iter()
-            .map(|s| text[s.orig].to_string())
-            .collect()
-    }
-
-    #[test]
-    fn splits_on_terminators_lines_and_bullets() {
-        let text = "总结上半年工作。部署下半年任务！\r\n●上半年，全区完成340.64亿元；同比增长7.4%\n\n●新增1.49万人";
-        assert_eq!(
-            sentences(text),
-            vec![
-                "总结上半年工作。",
-                "部署下半年任务！",
-                "●上半年，全区完成340.64亿元；",
-                "同比增长7.4%",
-                "●新增1.49万人"
-            ]
-        );
-    }
-
-    #[test]
-    fn list_markers_start_items_but_brackets_do_not() {
-        let text = "重点抓好：（一）稳增长（二）促改革，完成投资(含续建)30亿元";
-        assert_eq!(
-            sentences(text),
-            vec![
-                "重点抓好：",
-                "（一）稳增长",
-                "（二）促改革，完成投资(含续建)30亿元"
-            ]
-        );
-    }
-
-    #[test]
-    fn walls_of_text_are_cut() {
-        let wall = "增长".repeat(300) + "，" + &"发展".repeat(2000);
-        let s = sentences(&wall);
-        assert!(s.iter().all(|s| s.chars().count() <= HARD_MAX_SENTENCE));
-        assert_eq!(s[0].chars().count(), 601);
-        assert_eq!(s.concat(), wall);
-    }
-
-    #[test]
-    fn closing_quotes_stay_with_their_sentence() {
-        assert_eq!(
-            sentences("他说：“要稳。”然后散会。"),
-            vec!["他说：“要稳。”", "然后散会。"]
-        );
-    }
-
-    #[test]
-    fn offsets_are_characters_of_the_original() {
-        let text = "　　一、总体情况\r\n增长３．６８％。";
-        let norm = normalize(text);
-        let chars: Vec<char> = text.chars().collect();
-        for s in split_sentences(text, &norm) {
-            let by_chars: String = chars[s.start..s.end].iter().collect();
-            assert_eq!(by_chars, &text[s.orig.clone()]);
-            assert_eq!(
-                by_chars.chars().count(),
-                norm[s.norm.clone()].chars().count()
-            );
-        }
-        let s = split_sentences(text, &norm);
-        assert_eq!((s[1].start, s[1].end), (10, 18));
-        assert_eq!(s[1].paragraph, 1);
-    }
 
     #[test]
     fn dictionary_lines_are_checked() {

@@ -12,10 +12,12 @@ pub mod number;
 pub mod text;
 pub mod unit;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::document::{Document, normalize};
 use crate::record::Record;
 use crate::schema::{Basis, Direction, Horizon, Measure};
-use crate::segment::{Segmenter, split_sentences};
+use crate::segment::{Segmenter, Sentence, for_each_sentence};
 
 /// [`extract_with`] and the shipped lexicon, for the rules' unit tests.
 #[cfg(test)]
@@ -30,51 +32,87 @@ pub fn extract_with(
     segmenter: &Segmenter,
     lexicon: &attribute::Lexicon,
 ) -> Vec<Record> {
-    let norm = normalize(&doc.text);
     let mut records = Vec::new();
+    extract_each(doc, segmenter, lexicon, &AtomicBool::new(false), &mut |r| {
+        records.extend(r);
+        true
+    });
+    records
+}
+
+/// Extract a document one sentence at a time: `each` gets the records of each sentence that has
+/// any, in document order, and returns false to stop. Only one sentence is held at a time (each
+/// is normalised on its own), so memory does not grow with the document. `stop` is looked at
+/// before every sentence. Returns false when stopped (by `stop` or by `each`).
+pub fn extract_each(
+    doc: &Document,
+    segmenter: &Segmenter,
+    lexicon: &attribute::Lexicon,
+    stop: &AtomicBool,
+    each: &mut dyn FnMut(Vec<Record>) -> bool,
+) -> bool {
     let mut state = attribute::DocState::default();
-    for (i, s) in split_sentences(&doc.text, &norm).into_iter().enumerate() {
-        let orig = &doc.text[s.orig.clone()];
-        let sentence = &norm[s.norm.clone()];
-        // Most sentences of a report hold no figure: they are not segmented at all.
-        let tokens = if mention::may_have_quantity(sentence) {
-            segmenter.tag(sentence, s.start)
-        } else {
-            Vec::new()
-        };
-        let mentions = mention::scan_sentence(sentence, orig, s.start, &tokens, segmenter);
-        let attributions = attribute::attribute_sentence(
-            sentence,
-            s.start,
-            s.paragraph,
-            &tokens,
-            &mentions,
-            &mut state,
-            lexicon,
-        );
-        for (m, a) in mentions.into_iter().zip(attributions) {
-            let text: String = orig
-                .chars()
-                .skip(m.start - s.start)
-                .take(m.end - m.start)
-                .collect();
-            let mut r = record(&doc.id, i, text, orig.to_string(), m);
-            r.indicator = a.indicator;
-            r.indicator_id = a.indicator_id;
-            r.indicator_en = a.indicator_en;
-            // Attribution labels are the schema's strings.
-            r.measure = Some(label::<Measure>(a.measure));
-            r.direction = a.direction.map(label::<Direction>);
-            r.basis = a.basis.map(label::<Basis>);
-            r.target = Some(a.target);
-            r.subject = a.subject;
-            r.period = a.period;
-            r.horizon = Some(label::<Horizon>(a.horizon));
-            r.region = doc.meta.region.clone();
-            r.year = doc.meta.year;
-            r.meta.clone_from(&doc.meta.extra);
-            records.push(r);
+    let mut i = 0;
+    for_each_sentence(&doc.text, |s| {
+        if stop.load(Ordering::Relaxed) {
+            return false;
         }
+        let records = sentence_records(doc, segmenter, lexicon, &mut state, i, &s);
+        i += 1;
+        records.is_empty() || each(records)
+    })
+}
+
+/// The records of sentence number `i`, `s`, of a document.
+fn sentence_records(
+    doc: &Document,
+    segmenter: &Segmenter,
+    lexicon: &attribute::Lexicon,
+    state: &mut attribute::DocState,
+    i: usize,
+    s: &Sentence,
+) -> Vec<Record> {
+    let orig = &doc.text[s.orig.clone()];
+    let sentence = &normalize(orig);
+    // Most sentences of a report hold no figure: they are not segmented at all.
+    let tokens = if mention::may_have_quantity(sentence) {
+        segmenter.tag(sentence, s.start)
+    } else {
+        Vec::new()
+    };
+    let mentions = mention::scan_sentence(sentence, orig, s.start, &tokens, segmenter);
+    let attributions = attribute::attribute_sentence(
+        sentence,
+        s.start,
+        s.paragraph,
+        &tokens,
+        &mentions,
+        state,
+        lexicon,
+    );
+    let orig_chars: Vec<char> = orig.chars().collect();
+    let mut records = Vec::with_capacity(mentions.len());
+    for (m, a) in mentions.into_iter().zip(attributions) {
+        let (ms, me) = (m.start - s.start, m.end - s.start);
+        let text: String = orig_chars[ms..me].iter().collect();
+        let (cs, ce) = text::context_span(orig_chars.len(), ms, me);
+        let context: String = orig_chars[cs..ce].iter().collect();
+        let mut r = record(&doc.id, i, text, context, m);
+        r.indicator = a.indicator;
+        r.indicator_id = a.indicator_id;
+        r.indicator_en = a.indicator_en;
+        // Attribution labels are the schema's strings.
+        r.measure = Some(label::<Measure>(a.measure));
+        r.direction = a.direction.map(label::<Direction>);
+        r.basis = a.basis.map(label::<Basis>);
+        r.target = Some(a.target);
+        r.subject = a.subject;
+        r.period = a.period;
+        r.horizon = Some(label::<Horizon>(a.horizon));
+        r.region = doc.meta.region.clone();
+        r.year = doc.meta.year;
+        r.meta.clone_from(&doc.meta.extra);
+        records.push(r);
     }
     records
 }

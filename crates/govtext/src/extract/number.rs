@@ -17,6 +17,13 @@ pub struct Dec {
 /// Longest numeral run the grammar will look at; longer runs are not quantities.
 pub const MAX_RUN_CHARS: usize = 32;
 
+/// Most digits before the point of an Arabic number (`999,999,999,999,999`); reports never write
+/// more, so a longer string of digits is a code or noise, not a quantity.
+pub const MAX_INT_DIGITS: usize = 15;
+
+/// Most digits after the point (Arabic or after 点).
+pub const MAX_FRAC_DIGITS: usize = 12;
+
 impl Dec {
     /// An integer.
     pub const fn int(v: i128) -> Dec {
@@ -103,7 +110,7 @@ impl Dec {
         if !frac.bytes().all(|b| b.is_ascii_digit()) || (s.contains('.') && frac.is_empty()) {
             return None;
         }
-        if int.len() + frac.len() > 30 {
+        if int.trim_start_matches('0').len() > MAX_INT_DIGITS || frac.len() > MAX_FRAC_DIGITS {
             return None;
         }
         let mut m: i128 = 0;
@@ -350,7 +357,7 @@ impl Parser {
             };
             self.pending = Some(self.pending.unwrap_or(Dec::ZERO).checked_add(frac)?);
             self.decimals = Some(n + 1);
-            if n + 1 > 12 {
+            if n as usize + 1 > MAX_FRAC_DIGITS {
                 return None;
             }
             return Some(());

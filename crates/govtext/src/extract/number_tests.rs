@@ -163,3 +163,16 @@ fn readings_that_are_not_safe_do_not_parse() {
     assert_eq!(v("三十四点五"), "34.5");
     assert_eq!(v("一百零五点五"), "105.5");
 }
+
+#[test]
+fn absurd_numerals_are_not_numbers() {
+    // More digits than any report writes, and repeated multipliers.
+    assert_eq!(v("999,999,999,999,999"), "999999999999999");
+    assert!(parse_number("1234567890123456").is_none());
+    assert!(parse_number("0.1234567890123").is_none());
+    assert!(parse_number("123456789012345678901234亿").is_none());
+    assert_eq!(v("100000000亿"), "10000000000000000");
+    assert!(parse_number("3亿亿亿").is_none());
+    assert_eq!(v("99万亿"), "99000000000000");
+    assert_eq!(v("一千二百万亿"), "1200000000000000");
+}

@@ -122,3 +122,56 @@ pub fn clause_start_byte(s: &str, end: usize) -> usize {
 pub fn ends_clause(s: &str) -> bool {
     s.ends_with(['。', '；', ';', '！', '？', '，', ','])
 }
+
+/// Longest record `context`, in characters.
+pub const MAX_CONTEXT_CHARS: usize = 300;
+
+/// The context of the figure at characters `start..end` of a sentence of `len` characters:
+/// the sentence when it has at most [`MAX_CONTEXT_CHARS`] characters, else that many around the
+/// figure, which is always whole, two thirds of the room given to the words before it (where
+/// the indicator and the cue are). Returns the character range.
+pub fn context_span(len: usize, start: usize, end: usize) -> (usize, usize) {
+    let room = MAX_CONTEXT_CHARS.saturating_sub(end - start);
+    let (before, after) = (start, len - end);
+    if before + after <= room {
+        return (0, len);
+    }
+    let keep_after = after.min(room - before.min(room * 2 / 3));
+    let keep_before = before.min(room - keep_after);
+    (start - keep_before, end + keep_after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(s: &str, figure: &str) -> String {
+        let chars: Vec<char> = s.chars().collect();
+        let b = s.find(figure).unwrap();
+        let start = s[..b].chars().count();
+        let (l, r) = context_span(chars.len(), start, start + figure.chars().count());
+        chars[l..r].iter().collect()
+    }
+
+    #[test]
+    fn the_context_is_the_sentence_when_short() {
+        let s = "全年地区生产总值增长6.5%,完成投资1,234亿元;其中工业增长7%。";
+        assert_eq!(context(s, "1,234亿元"), s);
+    }
+
+    #[test]
+    fn a_long_sentence_is_capped_around_the_figure() {
+        let s = "推".repeat(1000) + "增长6.5%" + &"进".repeat(1000);
+        let c = context(&s, "6.5%");
+        assert_eq!(c.chars().count(), MAX_CONTEXT_CHARS);
+        assert!(c.contains("增长6.5%进"));
+        assert!(c.starts_with('推') && c.ends_with('进'));
+        assert_eq!(c.split("6.5%").next().unwrap().chars().count(), 197);
+        let short_after = "推".repeat(1000) + "增长6.5%" + "进。";
+        let c = context(&short_after, "6.5%");
+        assert_eq!(c.chars().count(), MAX_CONTEXT_CHARS);
+        assert!(c.ends_with("6.5%进。"));
+        let short_before = "增长6.5%".to_string() + &"进".repeat(1000);
+        assert!(context(&short_before, "6.5%").starts_with("增长6.5%进"));
+    }
+}

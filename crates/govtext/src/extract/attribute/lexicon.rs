@@ -28,6 +28,9 @@ pub struct Lexicon {
     indicators: Vec<Indicator>,
     /// Synonym → index.
     by_synonym: HashMap<String, usize>,
+    /// Characters of the longest synonym: no longer piece of a phrase can match, so lookups
+    /// hash at most this many suffixes and substrings of this length or shorter.
+    longest: usize,
 }
 
 impl Lexicon {
@@ -56,12 +59,14 @@ impl Lexicon {
             });
         }
         let mut by_synonym = HashMap::new();
+        let longest = synonyms.iter().map(|(s, _)| s.chars().count()).max();
         for (syn, i) in synonyms {
             by_synonym.entry(syn).or_insert(i);
         }
         Ok(Lexicon {
             indicators,
             by_synonym,
+            longest: longest.unwrap_or(0),
         })
     }
 
@@ -84,12 +89,14 @@ impl Lexicon {
     }
 
     /// The indicator a phrase names: the longest synonym the phrase ends with, else the longest
-    /// it contains (the head of a Chinese noun phrase is at its end).
+    /// it contains (the head of a Chinese noun phrase is at its end). Only pieces no longer than
+    /// the longest synonym are hashed, so the cost is linear in the phrase.
     pub fn lookup(&self, phrase: &str) -> Option<&Indicator> {
         let starts: Vec<usize> = phrase.char_indices().map(|(i, _)| i).collect();
         let hit = |s: &str| self.by_synonym.get(s).map(|&i| &self.indicators[i]);
         // Longest suffix first, then the longest contained synonym.
-        if let Some(found) = starts.iter().find_map(|&i| hit(&phrase[i..])) {
+        let first = starts.len().saturating_sub(self.longest);
+        if let Some(found) = starts[first..].iter().find_map(|&i| hit(&phrase[i..])) {
             return Some(found);
         }
         if starts.len() > 40 {
@@ -97,7 +104,7 @@ impl Lexicon {
         }
         let mut ends: Vec<usize> = starts.iter().skip(1).copied().collect();
         ends.push(phrase.len());
-        for len in (2..starts.len()).rev() {
+        for len in (2..starts.len().min(self.longest + 1)).rev() {
             for (k, &i) in starts.iter().enumerate() {
                 if let Some(found) = ends.get(k + len - 1).and_then(|&e| hit(&phrase[i..e])) {
                     return Some(found);

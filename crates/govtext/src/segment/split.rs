@@ -1,0 +1,427 @@
+//! Sentence splitting, with bounded pieces that never cut a figure.
+//!
+//! Unpunctuated walls of text are cut into bounded pieces so the work per sentence stays bounded
+//! whatever the input. A cut inside `340.64亿元` would report a piece of it (`0.64亿元`) as a
+//! figure, which is worse than no figure at all, so the cut waits for a safe boundary: not next
+//! to a numeral character, and far enough past the last one that no unit (`万千瓦时`, `平方公里`)
+//! is still being written; or right after a closed `%` that a new figure follows (`5%5%…`). When
+//! no such boundary comes within [`CUT_SLACK`] characters (a wall of numerals), the cut is forced
+//! and the figure it would split is left out of both pieces rather than reported in part.
+
+use super::Sentence;
+use crate::document::normalize_char;
+use crate::extract::number::is_run_char;
+use crate::extract::unit::UNITS;
+
+/// Sentence length (characters) after which a comma ends the sentence.
+pub const SOFT_MAX_SENTENCE: usize = 400;
+/// Sentence length after which the sentence is cut at the next safe boundary.
+pub const HARD_MAX_SENTENCE: usize = 2000;
+/// How far past [`HARD_MAX_SENTENCE`] a safe boundary is waited for before the cut is forced.
+pub const CUT_SLACK: usize = 200;
+/// Numbers in a sentence after which it is cut at the next safe boundary (twice as many: the
+/// cut is forced). Real reports write at most a dozen in one sentence; attribution reads the
+/// sentence once per figure, so this keeps its cost linear on a wall of figures (`5%5%5%…`).
+pub const MAX_FIGURES_PER_SENTENCE: usize = 64;
+
+/// A position: document character, byte in the original text, byte in the normalised text.
+type Pos = (usize, usize, usize);
+
+/// True for characters that may belong to a figure or change its value when split from it:
+/// numeral run characters, `%`, signs, range dashes, and the prefixes that make a number
+/// negative or an ordinal (负, 第).
+fn is_figure_char(c: char) -> bool {
+    is_run_char(c) || matches!(c, '%' | '‰' | '-' | '−' | '~' | '+' | '负' | '第' | '约')
+}
+
+/// True for characters that end a sentence.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+/// True for characters that start a new item: bullets and circled numbers.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '●' | '■' | '◆' | '▲' | '★' | '☆' | '◇' | '□' | '•' | '▪' | '◎' | '○'
+    ) || ('\u{2460}'..='\u{2473}').contains(&c)
+}
+
+/// True for closing quotes and brackets that belong to the sentence they follow.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | ')' | '）' | '】')
+}
+
+/// The splitter's state between characters.
+struct Splitter<F> {
+    /// Where sentences go; false stops the split.
+    each: F,
+    /// False once `each` asked to stop.
+    going: bool,
+    paragraph: usize,
+    /// Current sentence start, or None when between sentences.
+    cur: Option<Pos>,
+    /// End of the last non-space character of the current sentence.
+    last: Option<Pos>,
+    /// The previous character (white space included).
+    prev: char,
+    /// Document character of the latest figure character.
+    last_figure: Option<usize>,
+    /// End of the sentence text before the latest run of figure characters began.
+    before_run: Option<Pos>,
+    /// True when the latest figure character closes a figure (`%`, `‰`): no unit follows it.
+    closed: bool,
+    /// Numbers begun in the current sentence.
+    figures: usize,
+    /// After a forced cut: figure characters are left out until another character comes.
+    skipping: bool,
+    /// Characters past a figure character within which a unit may still be written.
+    unit_reach: usize,
+}
+
+impl<F: FnMut(Sentence) -> bool> Splitter<F> {
+    fn new(each: F) -> Splitter<F> {
+        let longest_unit = UNITS.iter().map(|u| u.written.chars().count()).max();
+        Splitter {
+            each,
+            going: true,
+            paragraph: 0,
+            cur: None,
+            last: None,
+            prev: '\n',
+            last_figure: None,
+            before_run: None,
+            closed: false,
+            figures: 0,
+            skipping: false,
+            unit_reach: longest_unit.unwrap_or(0) + 2,
+        }
+    }
+
+    /// End the current sentence (dropped when empty).
+    fn flush(&mut self) {
+        if let (Some((cs, ob, nb)), Some((ce, oe, ne))) = (self.cur, self.last)
+            && ce > cs
+            && self.going
+        {
+            self.going = (self.each)(Sentence {
+                start: cs,
+                end: ce,
+                orig: ob..oe,
+                norm: nb..ne,
+                paragraph: self.paragraph,
+            });
+        }
+        self.cur = None;
+        self.last = None;
+        self.before_run = None;
+        self.figures = 0;
+    }
+
+    /// Add the non-space character `c` (at `at`, ending at `end`) to the current sentence;
+    /// false when it is left out (the rest of a figure split by a forced cut).
+    fn push(&mut self, c: char, at: Pos, end: Pos) -> bool {
+        let figure = is_figure_char(c);
+        if self.skipping {
+            if figure {
+                return false;
+            }
+            self.skipping = false;
+        }
+        if self.cur.is_none() {
+            self.cur = Some(at);
+        }
+        if is_run_char(c) && !is_run_char(self.prev) {
+            self.figures += 1;
+        }
+        if figure {
+            if self.last_figure != Some(at.0.wrapping_sub(1)) {
+                self.before_run = self.last;
+            }
+            self.last_figure = Some(at.0);
+            self.closed = matches!(c, '%' | '‰');
+        }
+        self.last = Some(end);
+        true
+    }
+
+    /// Cut the sentence after `c` (followed by `next`) when it is too long and the boundary is
+    /// safe, or when it is far too long; true when it was cut.
+    fn cut(&mut self, c: char, next: Option<char>) -> bool {
+        let (Some((start, ..)), Some((end, ..))) = (self.cur, self.last) else {
+            return false;
+        };
+        let len = end - start;
+        let between_digits = self.prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
+        if len >= SOFT_MAX_SENTENCE
+            && matches!(c, ',' | '，' | '、' | ':' | '：')
+            && !between_digits
+        {
+            self.flush();
+            return true;
+        }
+        let crowded = self.figures >= MAX_FIGURES_PER_SENTENCE;
+        if len < HARD_MAX_SENTENCE && !crowded {
+            return false;
+        }
+        let at = end - 1;
+        let clear = !is_figure_char(c)
+            && !next.is_some_and(is_figure_char)
+            && (self.closed || self.last_figure.is_none_or(|f| at - f >= self.unit_reach));
+        let closed = matches!(c, '%' | '‰') && next.is_some_and(|n| n.is_ascii_digit());
+        if clear || closed {
+            self.flush();
+            return true;
+        }
+        if len < HARD_MAX_SENTENCE + CUT_SLACK && self.figures < 2 * MAX_FIGURES_PER_SENTENCE {
+            return false;
+        }
+        // No safe boundary in reach: leave the figure the cut would split out of both pieces.
+        if self.last_figure.is_some_and(|f| at - f < self.unit_reach) {
+            self.last = self.before_run;
+        }
+        self.flush();
+        self.skipping = true;
+        true
+    }
+}
+
+/// Split a document into sentences at 。！？； and line breaks, before bullets (● ■ ① …) and before
+/// parenthesised list markers (`（一）`, `(2)`). `orig` and `norm` must have the same characters count
+/// (`norm` is `normalize(orig)`). Whitespace around sentences is left out; empty sentences are dropped.
+/// Sentences longer than [`SOFT_MAX_SENTENCE`] end at a comma, longer than [`HARD_MAX_SENTENCE`] at
+/// the next boundary that splits no figure.
+pub fn split_sentences(orig: &str, norm: &str) -> Vec<Sentence> {
+    debug_assert_eq!(orig.chars().count(), norm.chars().count());
+    let mut out = Vec::new();
+    for_each_sentence(orig, |s| {
+        out.push(s);
+        true
+    });
+    out
+}
+
+/// The sentences of [`split_sentences`], one at a time, without the normalised text (each
+/// character is normalised as it is read): `each` gets every sentence in order and returns false
+/// to stop. Returns false when stopped.
+pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool {
+    let mut sp = Splitter::new(each);
+    let mut chars = orig.char_indices().peekable();
+    let (mut ci, mut nb) = (0usize, 0usize);
+    while sp.going
+        && let Some((ob, oc)) = chars.next()
+    {
+        let c = normalize_char(oc);
+        let at = (ci, ob, nb);
+        ci += 1;
+        nb += c.len_utf8();
+        if c == '\n' || c == '\r' {
+            sp.flush();
+            if c == '\n' {
+                sp.paragraph += 1;
+            }
+            sp.prev = c;
+            continue;
+        }
+        if c.is_whitespace() {
+            sp.prev = c;
+            continue;
+        }
+        let starts_item = is_bullet(c)
+            || ((c == '(' || c == '（') && sp.cur.is_some() && {
+                // `（一）`, `(2)`, `（10）`: a marker only when short and closed.
+                let rest: String = chars
+                    .clone()
+                    .take(4)
+                    .map(|(_, c)| normalize_char(c))
+                    .collect();
+                list_marker_len(&rest).is_some() && !matches!(sp.prev, '的' | '和' | '、')
+            });
+        if starts_item {
+            sp.flush();
+        }
+        let next = chars.peek().map(|&(_, n)| normalize_char(n));
+        if !sp.push(c, at, (ci, ob + oc.len_utf8(), nb)) || sp.cut(c, next) {
+            sp.prev = c;
+            continue;
+        }
+        if is_terminator(c) {
+            // Keep closing quotes with the sentence they close.
+            while let Some(&(ob2, oc2)) = chars.peek() {
+                let c2 = normalize_char(oc2);
+                if !is_closer(c2) {
+                    break;
+                }
+                chars.next();
+                ci += 1;
+                nb += c2.len_utf8();
+                sp.last = Some((ci, ob2 + oc2.len_utf8(), nb));
+            }
+            sp.flush();
+        }
+        sp.prev = c;
+    }
+    sp.flush();
+    sp.going
+}
+
+/// Length of a list marker body after an opening parenthesis: `一）`, `2)`, `10）`.
+fn list_marker_len(rest: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in rest.chars() {
+        if c == ')' || c == '）' {
+            return (n > 0).then_some(n);
+        }
+        if c.is_ascii_digit() || "一二三四五六七八九十".contains(c) {
+            n += 1;
+            if n > 2 {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::normalize;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let norm = normalize(text);
+        split_sentences(text, &norm)
+            .into_iter()
+            .map(|s| text[s.orig].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_on_the_hard_limit_stays_whole() {
+        for k in HARD_MAX_SENTENCE - 12..HARD_MAX_SENTENCE + 2 {
+            let text = "推".repeat(k) + "340.64亿元" + &"推".repeat(40);
+            let s = sentences(&text);
+            assert!(s.iter().any(|s| s.contains("340.64亿元")), "at {k}: {s:?}");
+            assert_eq!(s.concat(), text);
+        }
+    }
+
+    #[test]
+    fn a_unit_is_not_cut_from_its_number() {
+        let text = "推".repeat(HARD_MAX_SENTENCE - 6) + "50万千瓦时" + &"推".repeat(40);
+        assert!(sentences(&text).iter().any(|s| s.contains("50万千瓦时")));
+    }
+
+    #[test]
+    fn thousands_separators_are_not_soft_cuts() {
+        let text = "推".repeat(SOFT_MAX_SENTENCE + 3) + "完成1,234万元，其后";
+        let s = sentences(&text);
+        assert!(s.iter().any(|s| s.contains("1,234万元")), "{s:?}");
+    }
+
+    #[test]
+    fn dense_percentages_are_cut_between_figures() {
+        let text = "5%".repeat(3000);
+        let s = sentences(&text);
+        assert!(s.iter().all(|s| s.starts_with('5') && s.ends_with('%')));
+        assert!(s.iter().all(|s| s.chars().count() <= HARD_MAX_SENTENCE + 1));
+        assert_eq!(s.concat(), text);
+    }
+
+    #[test]
+    fn a_wall_of_digits_is_left_out_not_reported_in_part() {
+        let text = "规模达到".to_string() + &"1".repeat(10_000) + "亿元";
+        let s = sentences(&text);
+        assert_eq!(s, vec!["规模达到".to_string(), "元".to_string()]);
+    }
+
+    #[test]
+    fn crowded_sentences_are_cut_between_figures() {
+        let text = "增长5%".repeat(200);
+        let s = sentences(&text);
+        assert!(s.len() >= 3, "{}", s.len());
+        assert!(
+            s.iter()
+                .all(|s| s.chars().count() <= 5 * MAX_FIGURES_PER_SENTENCE)
+        );
+        assert_eq!(s.concat(), text);
+        let twelve = "增长5%、".repeat(12);
+        assert_eq!(sentences(&twelve).len(), 1);
+    }
+
+    #[test]
+    fn forced_cuts_keep_pieces_bounded() {
+        let text = "翻一番".repeat(5000);
+        let s = sentences(&text);
+        assert!(s.len() > 1);
+        assert!(
+            s.iter()
+                .all(|s| s.chars().count() <= HARD_MAX_SENTENCE + CUT_SLACK)
+        );
+        assert!(s.iter().all(|s| !s.ends_with('一') && !s.starts_with('一')));
+    }
+
+    #[test]
+    fn splits_on_terminators_lines_and_bullets() {
+        let text = "总结上半年工作。部署下半年任务！\r\n●上半年，全区完成340.64亿元；同比增长7.4%\n\n●新增1.49万人";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "总结上半年工作。",
+                "部署下半年任务！",
+                "●上半年，全区完成340.64亿元；",
+                "同比增长7.4%",
+                "●新增1.49万人"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_markers_start_items_but_brackets_do_not() {
+        let text = "重点抓好：（一）稳增长（二）促改革，完成投资(含续建)30亿元";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "重点抓好：",
+                "（一）稳增长",
+                "（二）促改革，完成投资(含续建)30亿元"
+            ]
+        );
+    }
+
+    #[test]
+    fn walls_of_text_are_cut() {
+        let wall = "增长".repeat(300) + "，" + &"发展".repeat(2000);
+        let s = sentences(&wall);
+        assert!(s.iter().all(|s| s.chars().count() <= HARD_MAX_SENTENCE));
+        assert_eq!(s[0].chars().count(), 601);
+        assert_eq!(s.concat(), wall);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("他说：“要稳。”然后散会。"),
+            vec!["他说：“要稳。”", "然后散会。"]
+        );
+    }
+
+    #[test]
+    fn offsets_are_characters_of_the_original() {
+        let text = "　　一、总体情况\r\n增长３．６８％。";
+        let norm = normalize(text);
+        let chars: Vec<char> = text.chars().collect();
+        for s in split_sentences(text, &norm) {
+            let by_chars: String = chars[s.start..s.end].iter().collect();
+            assert_eq!(by_chars, &text[s.orig.clone()]);
+            assert_eq!(
+                by_chars.chars().count(),
+                norm[s.norm.clone()].chars().count()
+            );
+        }
+        let s = split_sentences(text, &norm);
+        assert_eq!((s[1].start, s[1].end), (10, 18));
+        assert_eq!(s[1].paragraph, 1);
+    }
+}

@@ -1,0 +1,7 @@
+//! Fuzz target `numeral`: the body and its invariants are in `fuzz/bodies.rs`.
+#![no_main]
+
+#[path = "../bodies.rs"]
+mod bodies;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bodies::numeral(data));
