@@ -114,7 +114,13 @@ fn right_before(lead: &str) -> Option<Found> {
         .take(4)
         .rev()
         .find_map(|&i| CUE_MAP.get(&tail[i..]).map(|&(w, c)| (i, w, c)))
-        .filter(|&(_, w, _)| w.chars().count() >= 2)
+        .filter(|&(i, w, _)| w.chars().count() >= 2 || single_char_cue(&tail[..i], w))
+}
+
+/// 月增200元, 减3% right before the figure: 增 and 减 alone are cues unless they close a word
+/// (净增 and 新增 state levels, 倍增 a multiple).
+fn single_char_cue(before: &str, w: &str) -> bool {
+    matches!(w, "增" | "减") && !before.ends_with(['净', '新', '倍', '递', '激', '骤', '缩', '削'])
 }
 
 /// Measure and direction of mention `m` from its clause lead and cue.

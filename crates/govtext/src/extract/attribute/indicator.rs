@@ -67,6 +67,13 @@ pub(super) fn named(
     if ind.is_none() && c.cue.is_none() {
         ind = raw_name(sent.offsets.between(c.floor, m.start));
     }
+    // 参合/v率/v达到99.2%: a short name before the cue, whatever its tags.
+    if ind.is_none()
+        && let Some((i, _, _)) = c.cue
+    {
+        let cs = sent.offsets.char(sent.offsets.byte(c.start) + i);
+        ind = raw_name(sent.offsets.between(c.floor, cs)).filter(|r| short_raw_name(r));
+    }
     let previous_list = list.take();
     let n = list::figures_in_list(sent, k);
     if ind.is_none() {
@@ -218,12 +225,7 @@ fn at_cue(
         items
     } else if c.measure == "share" || mid.is_empty() {
         // 新增支出140亿元: a short name between the cue and the figure, whatever its tags.
-        let raw = raw_name(sent.offsets.between(ce, m.start)).filter(|r| {
-            // Not a clause of its own (由上年的, 回升至, 每人每月, 不到).
-            r.chars().count() <= 6
-                && !r.contains(['的', '至', '到', '每', '不', '了', '比', '较', '由', '从'])
-                && !super::cue::is_cue_word(r)
-        });
+        let raw = raw_name(sent.offsets.between(ce, m.start)).filter(|r| short_raw_name(r));
         match raw {
             Some(r) if c.measure != "share" && !only_skipped(&r) => vec![r],
             _ => before_cue(tokens, c.floor, cs),
@@ -242,6 +244,11 @@ fn raw_name(text: &str) -> Option<String> {
     let raw = text.trim_start_matches(|c: char| !is_cjk(c));
     let raw = raw.strip_prefix("其中").unwrap_or(raw);
     let raw = raw.strip_prefix(['和', '及', '与']).unwrap_or(raw);
+    // 办结率均100%, 单桩功率最高120千瓦: adverbs before the figure are not the name.
+    let raw = ["均", "都", "最高", "最低", "最多", "最大", "全部"]
+        .iter()
+        .find_map(|w| raw.strip_suffix(w))
+        .unwrap_or(raw);
     let n = raw.chars().count();
     ((2..=12).contains(&n) && raw.chars().all(is_cjk)).then(|| raw.to_string())
 }
@@ -367,4 +374,15 @@ fn subject_of_object(
     before_cue(sent.tokens, floor, end)
         .pop()
         .filter(|s| !super::object::is_predicate(s))
+}
+
+/// A run of text short and plain enough to be a name: not a clause of its own (由上年的, 回升至,
+/// 每人每月, 不到, 不断), not a cue.
+fn short_raw_name(r: &str) -> bool {
+    r.chars().count() <= 6
+        && !r.contains([
+            '的', '至', '到', '每', '不', '了', '比', '较', '由', '从', '已', '将',
+        ])
+        && !super::cue::is_cue_word(r)
+        && !only_skipped(r)
 }

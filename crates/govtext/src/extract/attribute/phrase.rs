@@ -14,9 +14,24 @@ static SKIP_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::n
     skip.into_iter().chain(dict::YOY.words()).collect()
 });
 
-/// True for a word that stands between a name and its figure (`dict/skip_words.tsv`, 同比 …).
-pub(super) fn is_skip_word(word: &str) -> bool {
-    SKIP_SET.contains(word)
+/// True when `text` is only words that stand between a name and its figure
+/// (`dict/skip_words.tsv`, 同比 …: 分别实际, 同比).
+pub(super) fn is_skip_word(text: &str) -> bool {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let skipped = rest
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .chain([rest.len()])
+            .filter(|&e| SKIP_SET.contains(&rest[..e]))
+            .last();
+        match skipped {
+            Some(e) => rest = &rest[e..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Parts of speech that may stand in a noun phrase.
@@ -85,6 +100,7 @@ fn phrase_before_once(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<Str
 /// Skip back from token `i` over what stands between a subject and its verb: 同比, 比上年, 分别,
 /// 共, 累计.
 fn skip_fillers(tokens: &[Token<'_>], floor: usize, mut i: usize) -> usize {
+    i = skip_base(tokens, floor, i);
     while i > 0 {
         let t = &tokens[i - 1];
         if t.start < floor {
@@ -93,11 +109,11 @@ fn skip_fillers(tokens: &[Token<'_>], floor: usize, mut i: usize) -> usize {
         let always = t.is_space() || SKIP_SET.contains(t.word);
         let year = t.pos == "m" && t.word.len() == 4 && t.word.bytes().all(|c| c.is_ascii_digit());
         // 连续7年保持: a duration between the name and its predicate.
+        // 人均月增: 月 and 年 before a predicate say how often, not what.
         let duration = t.pos == "m"
-            && (t.word == "年" || t.word.bytes().all(|c| c.is_ascii_digit()))
-            && tokens
-                .get(i)
-                .is_some_and(|n| n.word.starts_with('年') || t.word == "年");
+            && (matches!(t.word, "年" | "月")
+                || (t.word.bytes().all(|c| c.is_ascii_digit())
+                    && tokens.get(i).is_some_and(|n| n.word.starts_with('年'))));
         let skip = (matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r")
             && !noun_like(t.pos))
             || year
@@ -109,6 +125,26 @@ fn skip_fillers(tokens: &[Token<'_>], floor: usize, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// Skip back over a comparison base before token `i`: 比1—2月, 较上年末, 比2020年.
+fn skip_base(tokens: &[Token<'_>], floor: usize, i: usize) -> usize {
+    let lo = i.saturating_sub(7);
+    let Some(b) = (lo..i)
+        .rev()
+        .find(|&b| matches!(tokens[b].word, "比" | "较"))
+    else {
+        return i;
+    };
+    let timely = tokens[b + 1..i].iter().all(|t| {
+        matches!(t.pos, "m" | "x" | "t" | "f" | "q" | "mq")
+            || matches!(t.word, "上年" | "去年" | "同期" | "年末" | "年底" | "末")
+    });
+    if timely && tokens[b].start >= floor && b + 1 < i {
+        b
+    } else {
+        i
+    }
 }
 
 /// The first token of the noun phrase ending before token `stop`.

@@ -449,3 +449,23 @@ fn parts_of_a_whole_by_frame() {
     let all = rows("三次产业比重为3.8∶40.1∶56.1。");
     assert!(all.iter().all(|r| r.2 == "share"), "{all:?}");
 }
+
+#[test]
+fn short_names_whatever_their_tags_and_single_character_cues() {
+    check(
+        "新农合制度不断完善，参合率达到98.6%。",
+        "98.6%",
+        "参合率",
+        "level",
+        None,
+    );
+    check(
+        "保洁人员生活补贴人均月增150元。",
+        "150元",
+        "生活补贴",
+        "change",
+        Some("up"),
+    );
+    let all = rows("全年净增市场主体1.2万户。");
+    assert_eq!(all[0].2, "level", "{all:?}");
+}
