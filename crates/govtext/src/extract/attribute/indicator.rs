@@ -72,7 +72,11 @@ pub(super) fn named(
         && let Some((i, _, _)) = c.cue
     {
         let cs = sent.offsets.char(sent.offsets.byte(c.start) + i);
-        ind = raw_name(sent.offsets.between(c.floor, cs)).filter(|r| short_raw_name(r));
+        let raw = raw_name(sent.offsets.between(c.floor, cs));
+        ind = raw
+            .clone()
+            .filter(|r| short_raw_name(r))
+            .or_else(|| raw.and_then(|r| known_suffix(sent, &r)));
     }
     let previous_list = list.take();
     let n = list::figures_in_list(sent, k);
@@ -209,6 +213,18 @@ fn at_cue(
         .iter()
         .filter_map(|w| lead.find(w).filter(|&i| begins_token(i)))
         .min();
+    // 社会物流总费用与地区生产总值的比率: a ratio of X to Y is about X.
+    let ratio_of = ["的比率", "之比", "的比值", "的比例"]
+        .iter()
+        .find_map(|w| lead.find(w))
+        .and_then(|r| lead[..r].rfind(['与', '同']).filter(|&y| begins_token(y)));
+    if let Some(y) = ratio_of {
+        let at = sent.offsets.char(lead_base + y);
+        let items = before_cue(tokens, c.floor, at);
+        if !items.is_empty() {
+            return items;
+        }
+    }
     if let Some(i) = share_word.filter(|_| c.measure == "share" || lead.contains("比重")) {
         // 服务业在国内生产总值中的比重: the part stands before 在.
         let i = lead[..i]
@@ -385,4 +401,12 @@ fn short_raw_name(r: &str) -> bool {
         ])
         && !super::cue::is_cue_word(r)
         && !only_skipped(r)
+}
+
+/// The longest end of `text` that the lexicon knows (行政村生活污水治理率 → 生活污水治理率).
+fn known_suffix(sent: &Sentence<'_, '_>, text: &str) -> Option<String> {
+    text.char_indices()
+        .map(|(i, _)| &text[i..])
+        .find(|s| s.chars().count() >= 2 && sent.lexicon.is_synonym(s))
+        .map(str::to_string)
 }

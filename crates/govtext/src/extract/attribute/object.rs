@@ -41,7 +41,14 @@ pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -
     // A token fused across the measure word (项省 of `40项省科技重大专项`): keep its tail.
     if let Some(t) = tokens.get(i).filter(|t| t.start < start && start < t.end) {
         let skip = start - t.start;
-        out.extend(t.word.chars().skip(skip));
+        let tail: String = t.word.chars().skip(skip).collect();
+        // 亿左右 of `1亿左右农业转移人口`: a qualifier is no part of the object.
+        if !matches!(
+            tail.as_str(),
+            "左右" | "以上" | "以下" | "多" | "余" | "上下"
+        ) {
+            out = tail;
+        }
         i += 1;
     }
     if out.is_empty() {
@@ -114,7 +121,10 @@ fn hard_stop(tokens: &[Token<'_>], i: usize) -> bool {
         return false;
     }
     let punct = t.pos == "x" && !matches!(t.word, "“" | "”");
-    let preposition = t.pos == "p" || matches!(t.word, "在" | "被" | "于" | "由" | "把" | "将");
+    // 在城镇 may come tagged as a name; 在建 is an adjective (在建项目).
+    let preposition = t.pos == "p"
+        || matches!(t.word, "在" | "被" | "于" | "由" | "把" | "将")
+        || (t.word.starts_with(['在', '被']) && !t.word.starts_with("在建"));
     // 19个地级以上市和2个县: the next item of a list of figures.
     let joins_figure = matches!(t.word, "和" | "及" | "与" | "以及" | "、" | "或")
         && tokens
@@ -161,6 +171,7 @@ mod tests {
             ("19个地级以上市和2个县被命名", "19个", "地级以上市"),
             ("新设3所本科层次职业学校，", "3所", "本科层次职业学校"),
             ("11家企业入选全国百强名单。", "11家", "企业"),
+            ("实现1亿左右农业转移人口落户，", "1亿", "农业转移人口"),
         ] {
             assert_eq!(object(text, figure).as_deref(), Some(want), "{text}");
         }

@@ -175,10 +175,25 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
             start -= 1;
             continue;
         }
+        // 现代服务业 (现代/t), 三次产业 (三次/m): a time or numeral word that modifies a noun.
+        let modifier_word = start < stop
+            && noun_like(tokens[start].pos)
+            && ((t.pos == "t"
+                && !t
+                    .word
+                    .ends_with(['年', '月', '日', '季', '期', '末', '初', '底']))
+                || (t.pos == "m"
+                    && t.word.chars().count() >= 2
+                    && t.word
+                        .chars()
+                        .all(|c| "一二三四五六七八九十两".contains(c) || c == '次')));
         let ok = noun_like(t.pos)
+            || modifier_word
             || is_join(t.word)
             || (t.pos == "a" && start < stop)
-            || (t.pos == "m" && (after_eng || t.word.chars().any(|c| c.is_ascii_alphabetic())));
+            || (t.pos == "m"
+                && !matches!(t.word, "年" | "月" | "日")
+                && (after_eng || t.word.chars().any(|c| c.is_ascii_alphabetic())));
         // A verb between nouns inside a name (行政审批事项, 污水处理能力), unless a predicate.
         let inner_verb = t.pos == "v"
             && t.word.chars().count() == 2

@@ -469,3 +469,36 @@ fn short_names_whatever_their_tags_and_single_character_cues() {
     let all = rows("全年净增市场主体1.2万户。");
     assert_eq!(all[0].2, "level", "{all:?}");
 }
+
+#[test]
+fn ratios_modifiers_and_known_names() {
+    check(
+        "社会物流总费用与地区生产总值的比率降至13.9%左右。",
+        "13.9%",
+        "社会物流总费用",
+        "level",
+        None,
+    );
+    check(
+        "现代服务业增加值占服务业增加值比重达62.1%。",
+        "62.1%",
+        "现代服务业增加值",
+        "share",
+        None,
+    );
+    check(
+        "实现1亿左右农业转移人口落户城镇。",
+        "1亿",
+        "农业转移人口",
+        "level",
+        None,
+    );
+    let all = rows("到2030年国内生产总值和城乡居民人均收入比2020年翻一番。");
+    assert!(
+        all[0]
+            .1
+            .as_deref()
+            .is_some_and(|i| i.starts_with("国内生产总值")),
+        "{all:?}"
+    );
+}
