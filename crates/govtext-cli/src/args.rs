@@ -115,6 +115,8 @@ pub(crate) enum Command {
         /// Terms listed per year in the vocabulary shift.
         #[arg(long, default_value_t = 10)]
         top: usize,
+        #[command(flatten)]
+        panel: PanelArgs,
     },
     /// Score predictions against gold annotations (JSONL files or directories of them).
     Eval {
@@ -133,6 +135,27 @@ pub(crate) enum OutFormat {
     Jsonl,
     Csv,
     Parquet,
+}
+
+/// `compare --indicator ID`: a region × year panel instead of the whole report.
+#[derive(clap::Args, Clone)]
+pub(crate) struct PanelArgs {
+    /// Print the region × year panel of this indicator id (`gdp`, `cpi` …): headline figures
+    /// with their qualifier and `doc@offset` (markdown or csv).
+    #[arg(long, value_name = "ID")]
+    pub(crate) indicator: Option<String>,
+    /// With --indicator: only this measure.
+    #[arg(long, value_name = "level|change|share", requires = "indicator")]
+    pub(crate) measure: Option<govtext::Measure>,
+    /// With --indicator: only targets or only outcomes.
+    #[arg(long, value_enum, requires = "indicator")]
+    pub(crate) role: Option<Role>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Role {
+    Target,
+    Actual,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

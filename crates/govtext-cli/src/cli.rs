@@ -17,7 +17,8 @@ use govtext::sink::{AtomicFile, CsvSink, JsonlSink, ParquetSink, RecordSink};
 use govtext::{Document, Extractor, Record, eval, terms};
 
 use crate::args::{
-    Cli, Command, CompareFormat, InputArg, Inputs, OutFormat, SegFormat, TermsFormat,
+    Cli, Command, CompareFormat, InputArg, Inputs, OutFormat, PanelArgs, Role, SegFormat,
+    TermsFormat,
 };
 
 /// A usage error found after parsing (a bad `-o`): exit status 2.
@@ -130,7 +131,8 @@ fn dispatch(cli: Cli) -> Result<bool> {
             format,
             output,
             top,
-        } => run_compare(&inputs, &records, format, output.as_deref(), top),
+            panel,
+        } => run_compare(&inputs, &records, format, output.as_deref(), top, &panel),
         Command::Eval { gold, pred, errors } => {
             let gold_items = read_jsonl_tree(&gold)?;
             let pred_items = read_jsonl_tree(&pred)?;
@@ -418,7 +420,13 @@ fn run_compare(
     format: CompareFormat,
     output: Option<&Path>,
     top: usize,
+    panel: &PanelArgs,
 ) -> Result<bool> {
+    if panel.indicator.is_some() && format == CompareFormat::Html {
+        return Err(
+            Usage("--indicator prints a panel: use --format markdown, csv or json".into()).into(),
+        );
+    }
     if let Some(path) = output {
         check_output(path)?;
     }
@@ -467,11 +475,14 @@ fn run_compare(
         failed = !summary.failed.is_empty() || interrupted;
     }
     let report = govtext::compare::report(&records, govtext::vocab::shifts(&docs, top));
-    let text = match format {
-        CompareFormat::Markdown => report.markdown(),
-        CompareFormat::Csv => report.csv(),
-        CompareFormat::Json => report.json(),
-        CompareFormat::Html => govtext::html::render(&report),
+    let text = match &panel.indicator {
+        Some(id) => render_panels(&report, id, panel, format),
+        None => match format {
+            CompareFormat::Markdown => report.markdown(),
+            CompareFormat::Csv => report.csv(),
+            CompareFormat::Json => report.json(),
+            CompareFormat::Html => govtext::html::render(&report),
+        },
     };
     match output {
         Some(path) => {
@@ -482,6 +493,25 @@ fn run_compare(
         None => io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(failed)
+}
+
+/// `compare --indicator ID`: the panels of one indicator.
+fn render_panels(
+    report: &govtext::compare::Report,
+    id: &str,
+    panel: &PanelArgs,
+    format: CompareFormat,
+) -> String {
+    let role = panel.role.map(|r| match r {
+        Role::Target => "target",
+        Role::Actual => "actual",
+    });
+    let panels = govtext::compare::panels(&report.facts, id, panel.measure, role);
+    match format {
+        CompareFormat::Csv => govtext::compare::panels_csv(&panels),
+        CompareFormat::Json => serde_json::to_string_pretty(&panels).unwrap_or_default(),
+        _ => govtext::compare::panels_markdown(&panels),
+    }
 }
 
 fn run_text(

@@ -205,6 +205,21 @@ dict!(
     "horizons.tsv",
     &[Col::Text, Col::Tag(&["average", "total", "span", "plan"])]
 );
+dict!(
+    HEADLINE_WORDS,
+    "headline_words.tsv",
+    &[
+        Col::Text,
+        Col::Tag(&[
+            "milestone_before",
+            "milestone_after",
+            "list",
+            "from",
+            "last_year_from",
+            "level_reached"
+        ])
+    ]
+);
 
 /// `dict/indicators.tsv`: the indicator lexicon (a header row, then one indicator a row).
 pub const INDICATORS: Dict = Dict {
@@ -241,6 +256,7 @@ pub const ALL: &[Dict] = &[
     HORIZONS,
     OBJECT_WORDS,
     COMPOUNDS,
+    HEADLINE_WORDS,
     INDICATORS,
 ];
 
