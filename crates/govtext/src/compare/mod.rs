@@ -233,12 +233,10 @@ pub fn series_of(facts: &[Fact]) -> Series {
             f.measure,
             f.unit.clone(),
         );
-        s.labels
-            .entry(key.clone())
-            .or_insert_with(|| f.label.clone());
         let e = stated.entry((key, f.year)).or_default();
         if f.target { &mut e.0 } else { &mut e.1 }.push(f);
     }
+    s.labels = labels(facts.iter().filter(|f| f.headline));
     for ((key, year), (mut targets, mut actuals)) in stated {
         targets.sort_by_key(|f| ((f.report_year - year).abs(), f.report_year, f.start));
         actuals.sort_by_key(|f| actual_order(f, year));
@@ -248,6 +246,36 @@ pub fn series_of(facts: &[Fact]) -> Series {
         cell.others = actuals.iter().skip(1).map(|f| (*f).clone()).collect();
     }
     s
+}
+
+/// The label of each series: the indicator as its headline figures name it most often (ties: the
+/// first seen), so a series reads 国内生产总值, not the 经济增长 of one sentence.
+fn labels<'a>(facts: impl Iterator<Item = &'a Fact>) -> BTreeMap<SeriesKey, String> {
+    let mut counts: BTreeMap<SeriesKey, Vec<(&str, usize)>> = BTreeMap::new();
+    for f in facts {
+        let key = (
+            f.region.clone(),
+            f.indicator.clone(),
+            f.measure,
+            f.unit.clone(),
+        );
+        let names = counts.entry(key).or_default();
+        match names.iter_mut().find(|(l, _)| *l == f.label) {
+            Some(n) => n.1 += 1,
+            None => names.push((f.label.as_str(), 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(k, names)| {
+            let best = names
+                .iter()
+                .rev()
+                .max_by_key(|(_, n)| *n)
+                .map_or("", |(l, _)| *l);
+            (k, best.to_string())
+        })
+        .collect()
 }
 
 /// A target against the outcome for the same year.

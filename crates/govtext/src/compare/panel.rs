@@ -41,7 +41,8 @@ pub fn panels(
 ) -> Vec<Panel> {
     let series = series_of(facts);
     let mut out: BTreeMap<(Measure, String, &str), Panel> = BTreeMap::new();
-    for ((region, id, m, unit), years) in &series.cells {
+    for (key, years) in &series.cells {
+        let (region, id, m, unit) = key;
         if id != indicator || measure.is_some_and(|x| x != *m) {
             continue;
         }
@@ -54,7 +55,7 @@ pub fn panels(
                     .entry((*m, unit.clone(), f.role()))
                     .or_insert_with(|| Panel {
                         indicator: id.clone(),
-                        label: f.label.clone(),
+                        label: series.labels[key].clone(),
                         measure: *m,
                         unit: unit.clone(),
                         role: f.role().to_string(),
@@ -77,28 +78,39 @@ pub fn panels(
     panels
 }
 
-/// A number for a table: percentages and points with at least one decimal (`5.0`), money in 亿元.
-fn number(v: f64, unit: &str) -> String {
+/// The divisor and label of a unit for values up to `max`: money in 亿元 from one 亿 up, else 元.
+fn unit_scale(unit: &str, max: f64) -> (f64, &str) {
+    match unit {
+        "CNY" if max >= 1e8 => (1e8, "亿元"),
+        "CNY" => (1.0, "元"),
+        "" => (1.0, "number"),
+        u => (1.0, u),
+    }
+}
+
+/// A number for a table: percentages and points with at least one decimal (`5.0`), money divided
+/// by `div` and rounded to two decimals.
+fn number(v: f64, unit: &str, div: f64) -> String {
     match unit {
         "%" | "pp" if (v * 10.0).fract().abs() < 1e-9 => format!("{v:.1}"),
-        "CNY" => number_text((v / 1e6).round() / 100.0),
+        "CNY" => number_text((v / div * 100.0).round() / 100.0),
         _ => number_text(v),
     }
 }
 
-/// The unit as a panel's header says it.
-pub fn unit_label(unit: &str) -> &str {
-    match unit {
-        "CNY" => "亿元",
-        "" => "number",
-        u => u,
-    }
+/// The unit as a panel's header says it, for values up to `max`.
+pub fn unit_label(unit: &str, max: f64) -> &str {
+    unit_scale(unit, max).1
 }
 
 /// A figure with its qualifier: `5.0 左右`, `≥ 5.5`, `> 5.0`, `≤ 3.0`, `5.0–5.5`; a decrease is
-/// negative.
+/// negative; money in 亿元 (or 元 below one 亿).
 pub fn figure(f: &Fact) -> String {
-    let v = number(f.signed(), &f.unit);
+    figure_in(f, unit_scale(&f.unit, f.value.abs()).0)
+}
+
+fn figure_in(f: &Fact, div: f64) -> String {
+    let v = number(f.signed(), &f.unit, div);
     match f.qualifier {
         Qualifier::Exact => v,
         Qualifier::Approx => format!("{v} 左右"),
@@ -107,13 +119,29 @@ pub fn figure(f: &Fact) -> String {
         Qualifier::AtMost => format!("≤ {v}"),
         Qualifier::LessThan => format!("< {v}"),
         Qualifier::Range => match f.signed_upper() {
-            Some(u) => format!("{v}–{}", number(u, &f.unit)),
+            Some(u) => format!("{v}–{}", number(u, &f.unit, div)),
             None => v,
         },
     }
 }
 
 impl Panel {
+    /// The largest value of the panel.
+    fn max(&self) -> f64 {
+        let values = self.rows.values().flat_map(|r| r.values());
+        values.map(|f| f.value.abs()).fold(0.0, f64::max)
+    }
+
+    /// Divisor and unit label of the panel's figures.
+    fn scale(&self) -> (f64, &str) {
+        unit_scale(&self.unit, self.max())
+    }
+
+    /// A figure of this panel, in the panel's unit.
+    pub fn figure(&self, f: &Fact) -> String {
+        figure_in(f, self.scale().0)
+    }
+
     /// A title: `gdp (地区生产总值) · change · % · target`.
     pub fn title(&self) -> String {
         format!(
@@ -121,7 +149,7 @@ impl Panel {
             self.indicator,
             self.label,
             self.measure,
-            unit_label(&self.unit),
+            self.scale().1,
             self.role
         )
     }
@@ -140,7 +168,7 @@ impl Panel {
             for y in &self.years {
                 match cells.get(y) {
                     Some(f) => {
-                        let _ = write!(out, " {} <sub>{}</sub> |", figure(f), f.provenance());
+                        let _ = write!(out, " {} <sub>{}</sub> |", self.figure(f), f.provenance());
                     }
                     None => out.push_str("  |"),
                 }
@@ -165,13 +193,13 @@ impl Panel {
             let mut row = vec![
                 self.indicator.clone(),
                 self.measure.to_string(),
-                unit_label(&self.unit).to_string(),
+                self.scale().1.to_string(),
                 self.role.clone(),
                 region.clone(),
             ];
             for y in &self.years {
                 let f = cells.get(y);
-                row.push(f.map(figure).unwrap_or_default());
+                row.push(f.map(|f| self.figure(f)).unwrap_or_default());
                 row.push(f.map(Fact::provenance).unwrap_or_default());
             }
             let _ = w.write_record(&row);

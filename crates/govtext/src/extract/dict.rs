@@ -220,6 +220,7 @@ dict!(
         ])
     ]
 );
+dict!(HEADLINE_INDICATORS, "headline_indicators.tsv", WORD);
 
 /// `dict/indicators.tsv`: the indicator lexicon (a header row, then one indicator a row).
 pub const INDICATORS: Dict = Dict {
@@ -257,6 +258,7 @@ pub const ALL: &[Dict] = &[
     OBJECT_WORDS,
     COMPOUNDS,
     HEADLINE_WORDS,
+    HEADLINE_INDICATORS,
     INDICATORS,
 ];
 
