@@ -87,6 +87,9 @@ pub(crate) enum Command {
         /// Append `/pos` to each word (text format).
         #[arg(long)]
         pos: bool,
+        /// Start each line with the document id and a tab (text format).
+        #[arg(long)]
+        with_doc: bool,
     },
     /// Print term frequencies per document.
     Terms {
@@ -98,6 +101,16 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = TermsFormat::Tsv)]
         format: TermsFormat,
+        /// How terms are ranked: occurrences, TF-IDF or TextRank (jieba-rs).
+        #[arg(long, value_enum, default_value_t = TermsMethod::Count)]
+        method: TermsMethod,
+        /// IDF table for --method tfidf (`word idf` a line, as --build-idf writes it);
+        /// default: jieba's own table.
+        #[arg(long, value_name = "FILE")]
+        idf: Option<PathBuf>,
+        /// Build an IDF table from the documents given and write it to FILE (no terms printed).
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["idf", "method"])]
+        build_idf: Option<PathBuf>,
     },
     /// Compare reports across years: series, targets against outcomes, consistency, vocabulary.
     Compare {
@@ -170,6 +183,13 @@ pub(crate) enum CompareFormat {
 pub(crate) enum SegFormat {
     Text,
     Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TermsMethod {
+    Count,
+    Tfidf,
+    Textrank,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

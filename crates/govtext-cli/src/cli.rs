@@ -18,7 +18,7 @@ use govtext::{Document, Extractor, Record, eval, terms};
 
 use crate::args::{
     Cli, Command, CompareFormat, InputArg, Inputs, OutFormat, PanelArgs, Role, SegFormat,
-    TermsFormat,
+    TermsFormat, TermsMethod,
 };
 
 /// A usage error found after parsing (a bad `-o`): exit status 2.
@@ -119,12 +119,21 @@ fn dispatch(cli: Cli) -> Result<bool> {
             inputs,
             format,
             pos,
-        } => run_text(&inputs, |doc, seg| render_segments(doc, seg, format, pos)),
+            with_doc,
+        } => run_text(&inputs, |doc, seg| {
+            render_segments(doc, seg, format, pos, with_doc)
+        }),
         Command::Terms {
             inputs,
             top,
             format,
-        } => run_text(&inputs, |doc, seg| render_terms(doc, seg, top, format)),
+            method,
+            idf,
+            build_idf,
+        } => match build_idf {
+            Some(out) => run_build_idf(&inputs, &out),
+            None => run_terms(&inputs, top, format, method, idf.as_deref()),
+        },
         Command::Compare {
             inputs,
             records,
@@ -537,8 +546,14 @@ fn render_segments(
     seg: &govtext::Segmenter,
     format: SegFormat,
     pos: bool,
+    with_doc: bool,
 ) -> String {
     match format {
+        SegFormat::Text if with_doc => seg
+            .render(&doc.text, pos)
+            .lines()
+            .map(|l| format!("{}\t{l}\n", doc.id))
+            .collect(),
         SegFormat::Text => seg.render(&doc.text, pos),
         SegFormat::Jsonl => {
             let norm = govtext::normalize(&doc.text);
@@ -555,6 +570,75 @@ fn render_segments(
             out
         }
     }
+}
+
+/// `terms`: a TSV header row, then each document's terms (counted, or ranked by a keyword
+/// ranker built once).
+fn run_terms(
+    inputs: &Inputs,
+    top: usize,
+    format: TermsFormat,
+    method: TermsMethod,
+    idf: Option<&Path>,
+) -> Result<bool> {
+    let idf = idf
+        .map(|p| std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display())))
+        .transpose()?;
+    let ranker = match method {
+        TermsMethod::Count => None,
+        TermsMethod::Tfidf => Some(terms::Keywords::tfidf(idf.as_deref())),
+        TermsMethod::Textrank => Some(terms::Keywords::textrank()),
+    };
+    if let TermsFormat::Tsv = format {
+        let header = match ranker {
+            None => "doc\tterm\tpos\tcount\tper_10k\n",
+            Some(_) => "doc\tterm\tpos\tweight\n",
+        };
+        io::stdout().lock().write_all(header.as_bytes())?;
+    }
+    run_text(inputs, |doc, seg| match &ranker {
+        None => render_terms(doc, seg, top, format),
+        Some(r) => render_keywords(doc, &r.extract(doc, seg, top), format),
+    })
+}
+
+fn render_keywords(doc: &Document, keywords: &[terms::Keyword], format: TermsFormat) -> String {
+    let mut out = String::new();
+    for k in keywords {
+        match format {
+            TermsFormat::Tsv => out.push_str(&format!(
+                "{}\t{}\t{}\t{:.4}\n",
+                doc.id, k.term, k.pos, k.weight
+            )),
+            TermsFormat::Jsonl => {
+                let line = serde_json::json!({
+                    "doc": doc.id, "term": k.term, "pos": k.pos,
+                    "weight": (k.weight * 10_000.0).round() / 10_000.0
+                });
+                out.push_str(&line.to_string());
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// `terms --build-idf FILE`: the IDF table of the documents given.
+fn run_build_idf(inputs: &Inputs, out: &Path) -> Result<bool> {
+    check_output(out)?;
+    let setup = setup(inputs)?;
+    let mut docs = Vec::new();
+    let (summary, interrupted) = setup.run(
+        |doc, ex| terms::document_terms(doc, ex.segmenter()),
+        |t: &std::collections::HashSet<String>| {
+            docs.push(t.clone());
+            Ok(t.len())
+        },
+    )?;
+    let (atomic, mut file) = AtomicFile::create(out)?;
+    file.write_all(terms::build_idf(&docs).as_bytes())?;
+    atomic.commit()?;
+    Ok(!summary.failed.is_empty() || interrupted)
 }
 
 fn render_terms(
