@@ -148,9 +148,9 @@ fn outputs_markdown_csv_json() {
     );
     let csv = r.csv();
     assert!(csv.starts_with(
-        "doc,region,indicator,label,measure,unit,role,year,value,upper,qualifier,direction,headline,"
+        "doc,region,region_id,indicator,label,measure,unit,role,year,value,upper,qualifier,direction,headline,"
     ));
-    assert!(csv.lines().any(|l| l.starts_with("linhu_2022,临湖区,gdp,")
+    assert!(csv.lines().any(|l| l.starts_with("linhu_2022,临湖区,,gdp,")
         && l.contains(",level,CNY,actual,2021,51230000000,,exact,,true,year,")));
     let json: serde_json::Value = serde_json::from_str(&r.json()).unwrap();
     assert!(json["series"].as_array().unwrap().len() > 10);

@@ -209,9 +209,22 @@ fn panels_show_the_qualifier_and_the_provenance() {
     );
     assert!(md.contains("≥ 5.0 <sub>qingchuan_2026@"), "{md}");
     let csv = compare::panels_csv(&panels);
-    assert!(
-        csv.starts_with("indicator,measure,unit,role,region,2025,2025 source,2026,2026 source\n")
+    assert!(csv.starts_with(
+        "indicator,measure,unit,role,region,region_id,2025,2025 source,2026,2026 source\n"
+    ));
+}
+
+#[test]
+fn region_ids_of_canonical_regions() {
+    assert_eq!(compare::region_id("河南省"), "henan");
+    assert_eq!(compare::region_id("全国"), "national");
+    assert_eq!(
+        compare::region_id("青川市"),
+        "",
+        "a region outside dict/regions.tsv"
     );
+    let r = qingchuan();
+    assert!(r.csv().starts_with("doc,region,region_id,"));
 }
 
 #[test]

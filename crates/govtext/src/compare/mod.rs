@@ -21,7 +21,7 @@ use serde::Serialize;
 
 pub use flags::{Flag, consistency};
 pub use panel::{Panel, figure, panels, panels_csv, panels_markdown, unit_label};
-pub use render::{LONG_COLUMNS, plan_period};
+pub use render::{LONG_COLUMNS, plan_period, region_id};
 
 use crate::record::Record;
 use crate::schema::{Direction, Horizon, Measure, Qualifier};

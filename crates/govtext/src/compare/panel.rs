@@ -178,12 +178,19 @@ impl Panel {
         out
     }
 
-    /// CSV rows: `indicator, measure, unit, role, region`, then per year the figure and its
+    /// CSV rows: `indicator, measure, unit, role, region, region_id`, then per year the figure and its
     /// `doc@offset` (columns `2026` and `2026 source`).
     pub fn csv(&self, w: &mut csv::Writer<Vec<u8>>) {
-        let mut header: Vec<String> = ["indicator", "measure", "unit", "role", "region"]
-            .map(String::from)
-            .to_vec();
+        let mut header: Vec<String> = [
+            "indicator",
+            "measure",
+            "unit",
+            "role",
+            "region",
+            "region_id",
+        ]
+        .map(String::from)
+        .to_vec();
         for y in &self.years {
             header.push(y.to_string());
             header.push(format!("{y} source"));
@@ -196,6 +203,7 @@ impl Panel {
                 self.scale().1.to_string(),
                 self.role.clone(),
                 region.clone(),
+                super::render::region_id(region).to_string(),
             ];
             for y in &self.years {
                 let f = cells.get(y);

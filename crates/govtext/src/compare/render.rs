@@ -175,9 +175,10 @@ impl Report {
 }
 
 /// The columns of the long table.
-pub const LONG_COLUMNS: [&str; 20] = [
+pub const LONG_COLUMNS: [&str; 21] = [
     "doc",
     "region",
+    "region_id",
     "indicator",
     "label",
     "measure",
@@ -198,10 +199,11 @@ pub const LONG_COLUMNS: [&str; 20] = [
     "context",
 ];
 
-fn long_row(f: &Fact) -> [String; 20] {
+fn long_row(f: &Fact) -> [String; 21] {
     [
         f.doc.clone(),
         f.region.clone(),
+        region_id(&f.region).to_string(),
         f.indicator.clone(),
         f.label.clone(),
         f.measure.to_string(),
@@ -221,6 +223,12 @@ fn long_row(f: &Fact) -> [String; 20] {
         f.report_year.to_string(),
         f.context.clone(),
     ]
+}
+
+/// The id of a canonical region (`河南省` → `henan`, `全国` → `national`); empty for a region
+/// outside `dict/regions.tsv`.
+pub fn region_id(region: &str) -> &str {
+    crate::meta::Regions::shipped().id(region).unwrap_or("")
 }
 
 /// One region's wide table: indicator × year.
