@@ -136,9 +136,11 @@ fn summary(h: &mut String, report: &Report) {
     };
     let _ = write!(
         h,
-        "<p class=\"note\">{} documents, {} regions, years {span}. Figures are the headline figure of each report (the one stated for the indicator as such, in the targets list or the review's summary). Solid blue: outcomes; dashed red with hollow dots: targets; a missing year is a gap. Hover a dot for the figure, where it is stated and the sentence.</p>",
+        "<p class=\"note\">{} document{}, {} region{}, years {span}. Figures are the headline figure of each report (the one stated for the indicator as such, in the targets list or the review's summary). Solid blue: outcomes; dashed red with hollow dots: targets; a missing year is a gap. Hover a dot for the figure, where it is stated and the sentence.</p>",
         docs.len(),
-        regions.len()
+        if docs.len() == 1 { "" } else { "s" },
+        regions.len(),
+        if regions.len() == 1 { "" } else { "s" },
     );
 }
 
