@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
@@ -13,6 +13,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+}
+
+/// Parse the command line. `compare --records FILE` needs no PATHS: the shared inputs'
+/// requirement is relaxed for that subcommand only.
+pub(crate) fn parse() -> Cli {
+    let cmd = Cli::command().mut_subcommand("compare", |c| {
+        c.mut_arg("paths", |a| a.required_unless_present("records"))
+    });
+    Cli::from_arg_matches(&cmd.get_matches()).unwrap_or_else(|e| e.exit())
 }
 
 #[derive(clap::Args)]

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
-use clap::Parser;
 
 use govtext::MetaTable;
 use govtext::batch::{self, InputFormat, Jobs, Outcome, Summary};
@@ -58,7 +57,7 @@ fn error_line(e: &anyhow::Error) -> String {
 
 /// Run the command line; returns the process exit status.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = crate::args::parse();
     match dispatch(cli) {
         Ok(failed) if failed => ExitCode::from(1),
         Ok(_) => ExitCode::SUCCESS,

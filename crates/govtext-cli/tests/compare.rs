@@ -328,3 +328,34 @@ fn output_does_not_depend_on_the_order_of_inputs() {
     assert_eq!(forward.json(), shuffled.json());
     assert_eq!(forward.markdown(), shuffled.markdown());
 }
+
+#[test]
+fn compare_reads_records_without_paths() {
+    let dir = common::tempdir("records");
+    let records = dir.join("corpus.jsonl");
+    let bin = env!("CARGO_BIN_EXE_govtext");
+    let extract = std::process::Command::new(bin)
+        .args(["extract", "-q", "-o"])
+        .arg(&records)
+        .arg(common::root().join("corpus"))
+        .output()
+        .unwrap();
+    assert!(extract.status.success());
+    let run = std::process::Command::new(bin)
+        .args(["compare", "--format", "csv", "--records"])
+        .arg(&records)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (r, _) = corpus_report();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), r.csv());
+    let none = std::process::Command::new(bin)
+        .arg("compare")
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(2), "neither PATHS nor --records");
+}
