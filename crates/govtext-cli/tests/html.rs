@@ -123,8 +123,17 @@ fn corpus_report_puts_headline_indicators_first() {
         &html[first..first + 400]
     );
     assert!(html.contains("id=\"panels\""));
-    if let Some(browser) = browser() {
-        check_in_browser(browser, &dir, &page, charts);
+    let Some(browser) = browser() else { return };
+    check_in_browser(browser, &dir, &page, charts);
+    // The filter box, filled in from the address: only 临湖区's charts stay visible.
+    let filtered = dir.join("corpus.html#filter=%E4%B8%B4%E6%B9%96%E5%8C%BA");
+    let run = headless(browser, &dir, &filtered, &["--dump-dom".to_string()]);
+    let dom = String::from_utf8_lossy(&run.stdout);
+    let figures: Vec<&str> = dom.split("<figure ").skip(1).collect();
+    assert!(!figures.is_empty());
+    for f in figures {
+        let head = &f[..f.find('>').unwrap()];
+        assert_eq!(head.contains("hidden"), !head.contains("临湖区"), "{head}");
     }
 }
 

@@ -48,11 +48,16 @@ const STYLE: &str = concat!(
     ".hit{color:#1a7f37}.miss{color:#c0392b}.note{font-size:13px;color:#555}"
 );
 
+/// The filter box: hides every chart, table and row whose `data-filter` text does not contain
+/// what is typed; `#filter=TEXT` in the address fills it in (a link to a filtered view).
 const SCRIPT: &str = concat!(
-    "document.getElementById('filter').addEventListener('input',function(e){",
-    "var q=e.target.value.trim().toLowerCase();",
+    "(function(){var box=document.getElementById('filter');",
+    "function apply(){var q=box.value.trim().toLowerCase();",
     "document.querySelectorAll('[data-filter]').forEach(function(el){",
-    "el.hidden=q!==''&&el.getAttribute('data-filter').toLowerCase().indexOf(q)<0;});});"
+    "el.hidden=q!==''&&el.getAttribute('data-filter').toLowerCase().indexOf(q)<0;});}",
+    "box.addEventListener('input',apply);",
+    "var m=location.hash.match(/^#filter=(.*)$/);",
+    "if(m){box.value=decodeURIComponent(m[1]);apply();}})();"
 );
 
 /// Series worth a chart: outcomes or targets of two years or more (one report's outcome and
