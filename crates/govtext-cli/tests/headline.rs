@@ -17,7 +17,7 @@ use govtext::{Document, Measure};
 /// that its two levels contradict.
 const QINGCHUAN_2025: &str = "青川市2025年政府工作报告
 一、2024年工作回顾
-过去一年，全市地区生产总值突破2000亿元、达到2135.6亿元，比上年增长5.6%，一般公共预算收入156.2亿元、增长4.1%。
+过去一年，全市一般公共预算收入156.2亿元、增长5.6%，地区生产总值突破2000亿元、达到2135.6亿元，比上年增长5.6%。
 工业经济稳中有进，规模以上工业增加值增长7.2%，带动地区生产总值增长1.8个百分点。
 全市地区生产总值由上年的2021.4亿元增加到2135.6亿元，增长5.6%。
 过去五年，地区生产总值从1520亿元提高到2135.6亿元，年均增长5.9%。
@@ -114,6 +114,8 @@ fn the_headline_is_the_level_not_the_milestone_nor_the_restatement() {
     // 由上年的2021.4亿元: the year before the year reviewed; 从1520亿元提高到: an earlier year, not placed.
     assert_eq!(level(2023).unwrap().value, 2021.4e8);
     assert!(!r.facts.iter().any(|f| f.value == 1520e8));
+    // The sentence states 5.6% twice (revenue, then GDP): the GDP figure is the second one, whose
+    // name is before it (not before the first one), and the headline, before the restatement.
     let growth = headline(
         &r.facts,
         "qingchuan_2025",
@@ -123,7 +125,15 @@ fn the_headline_is_the_level_not_the_milestone_nor_the_restatement() {
         false,
         2024,
     );
-    assert!(growth.unwrap().context.starts_with("过去一年"));
+    let growth = growth.unwrap();
+    assert!(growth.context.starts_with("过去一年"), "{}", growth.context);
+    let revenue = r.facts.iter().find(|f| {
+        f.indicator == "general_budget_revenue" && f.measure == Measure::Change && f.year == 2024
+    });
+    assert!(
+        growth.start > revenue.unwrap().start,
+        "the second 5.6% of the sentence"
+    );
 }
 
 #[test]
@@ -238,7 +248,7 @@ fn flags_compare_one_indicator_and_quote_both_sentences() {
     assert!(
         restated
             .message
-            .contains("「过去一年，全市地区生产总值突破2000亿元")
+            .contains("「过去一年，全市一般公共预算收入156.2亿元")
     );
     assert!(
         restated

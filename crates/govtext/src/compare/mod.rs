@@ -70,10 +70,13 @@ pub struct Fact {
     pub text: String,
     /// The sentence.
     pub context: String,
+    /// Byte offset of the figure in `context`.
+    #[serde(skip)]
+    pub at: usize,
 }
 
 impl Fact {
-    fn new(r: &Record, year: i32, report_year: i32, horizon: Horizon) -> Option<Fact> {
+    fn new(r: &Record, at: usize, year: i32, report_year: i32, horizon: Horizon) -> Option<Fact> {
         Some(Fact {
             region: r.region.clone()?,
             indicator: r.indicator_id.clone().or_else(|| r.indicator.clone())?,
@@ -95,6 +98,7 @@ impl Fact {
             end: r.end,
             text: r.text.clone(),
             context: r.context.clone(),
+            at,
         })
     }
 
@@ -130,9 +134,7 @@ impl Fact {
 
     /// The sentence before the figure.
     fn before_figure(&self) -> &str {
-        self.context
-            .find(&self.text)
-            .map_or(self.context.as_str(), |i| &self.context[..i])
+        &self.context[..self.at.min(self.context.len())]
     }
 }
 
@@ -167,12 +169,13 @@ pub fn facts(records: &[Record]) -> (Vec<Fact>, Vec<Fact>) {
             .cmp(&(&b.region, b.year, &b.doc, b.start, b.end))
     });
     let (mut annual, mut plans) = (Vec::new(), Vec::new());
-    for r in sorted {
+    let offsets = place::offsets_in_sentence(&sorted);
+    for (r, at) in sorted.into_iter().zip(offsets) {
         let whole_year = r.target == Some(true)
             || r.period
                 .as_deref()
                 .is_some_and(|p| p == "全年" || place::named_year(p).is_some());
-        match place::place(r) {
+        match place::place(r, at) {
             Some(place::Placed::Annual(f)) if whole_year || !partial.contains(r.doc.as_str()) => {
                 annual.push(f)
             }

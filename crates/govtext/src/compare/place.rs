@@ -8,6 +8,7 @@
 //! plan table. The horizon is the record's; compare only adds what a sentence says about the
 //! base of a change (比2002年增长65.5% in a report of 2008 is a change over five years).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -84,11 +85,34 @@ pub(crate) enum Placed {
     Plan(Fact),
 }
 
-/// The text of the sentence before the figure.
-pub(crate) fn before_figure(r: &Record) -> &str {
-    r.context
-        .find(&r.text)
-        .map_or(r.context.as_str(), |i| &r.context[..i])
+/// Where each record's figure is in its sentence (a byte offset into `context`). A sentence may
+/// write the same figure twice (工业增加值增长5.6%，地区生产总值增长5.6%), so the offset comes from
+/// the record's own position: the sentence starts where its first figure's first occurrence says.
+/// `records` are in document and offset order.
+pub(crate) fn offsets_in_sentence(records: &[&Record]) -> Vec<usize> {
+    let mut starts: HashMap<(&str, usize), usize> = HashMap::new();
+    for r in records {
+        let first = r
+            .context
+            .find(&r.text)
+            .map_or(0, |b| r.context[..b].chars().count());
+        let start = r.start.saturating_sub(first);
+        // Records come in offset order: the first one of a sentence fixes its start.
+        starts.entry((r.doc.as_str(), r.sentence)).or_insert(start);
+    }
+    records
+        .iter()
+        .map(|r| {
+            let chars = r
+                .start
+                .saturating_sub(starts[&(r.doc.as_str(), r.sentence)]);
+            let at = r.context.char_indices().nth(chars).map(|(b, _)| b);
+            match at {
+                Some(b) if r.context[b..].starts_with(&r.text) => b,
+                _ => r.context.find(&r.text).unwrap_or(0),
+            }
+        })
+        .collect()
 }
 
 /// The record's horizon as compare reads it: a figure a targets sentence says is for 今年 is
@@ -100,19 +124,19 @@ fn horizon(r: &Record) -> Horizon {
     }
 }
 
-/// Place a record; `None` when it has no region or year, names no indicator, or is about part
+/// Place a record whose figure is at byte `at` of its sentence; `None` when it has no region or year, names no indicator, or is about part
 /// of a year, several years or a year too far from the report's.
-pub(crate) fn place(r: &Record) -> Option<Placed> {
+pub(crate) fn place(r: &Record, at: usize) -> Option<Placed> {
     let report_year = r.year?;
     let target = r.target.unwrap_or(false);
-    let fact = |year| Fact::new(r, year, report_year, horizon(r));
+    let fact = |year| Fact::new(r, at, year, report_year, horizon(r));
     match horizon(r) {
         Horizon::Year => {}
         Horizon::PlanPeriod => return Some(Placed::Plan(fact(report_year)?)),
         Horizon::PeriodAverage if target => return Some(Placed::Plan(fact(report_year)?)),
         Horizon::PeriodAverage | Horizon::Cumulative => return None,
     }
-    let before = ascii_digits(before_figure(r));
+    let before = ascii_digits(&r.context[..at]);
     let period = sentence_period(r, &before);
     let clause = before
         .rsplit(['，', ',', '；', ';', '。', '：'])
