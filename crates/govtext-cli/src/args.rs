@@ -120,6 +120,10 @@ pub(crate) enum Command {
         /// Build an IDF table from the documents given and write it to FILE (no terms printed).
         #[arg(long, value_name = "FILE", conflicts_with_all = ["idf", "method"])]
         build_idf: Option<PathBuf>,
+        /// Pool the documents of each region and year (metadata) and rank their terms together;
+        /// the `doc` column names the pool (`河南省 2026`).
+        #[arg(long, conflicts_with = "build_idf")]
+        by_region_year: bool,
     },
     /// Compare reports across years: series, targets against outcomes, consistency, vocabulary.
     Compare {

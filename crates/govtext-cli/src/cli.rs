@@ -129,9 +129,10 @@ fn dispatch(cli: Cli) -> Result<bool> {
             method,
             idf,
             build_idf,
+            by_region_year,
         } => match build_idf {
             Some(out) => run_build_idf(&inputs, &out),
-            None => run_terms(&inputs, top, format, method, idf.as_deref()),
+            None => run_terms(&inputs, top, format, method, idf.as_deref(), by_region_year),
         },
         Command::Compare {
             inputs,
@@ -579,6 +580,7 @@ fn run_terms(
     format: TermsFormat,
     method: TermsMethod,
     idf: Option<&Path>,
+    by_region_year: bool,
 ) -> Result<bool> {
     let idf = idf
         .map(|p| std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display())))
@@ -595,10 +597,34 @@ fn run_terms(
         };
         io::stdout().lock().write_all(header.as_bytes())?;
     }
-    run_text(inputs, |doc, seg| match &ranker {
+    let render = |doc: &Document, seg: &govtext::Segmenter| match &ranker {
         None => render_terms(doc, seg, top, format),
         Some(r) => render_keywords(doc, &r.extract(doc, seg, top), format),
-    })
+    };
+    if !by_region_year {
+        return run_text(inputs, render);
+    }
+    // Pools: the texts of each region and year, in region and year order.
+    let mut pools: std::collections::BTreeMap<(String, i32), String> = Default::default();
+    let (summary, interrupted) = setup(inputs)?.run(
+        |doc, _| (doc.meta.region.clone(), doc.meta.year, doc.text.clone()),
+        |(region, year, text): &(Option<String>, Option<i32>, String)| {
+            if let (Some(r), Some(y)) = (region, year) {
+                let pool = pools.entry((r.clone(), *y)).or_default();
+                pool.push_str(text);
+                pool.push('\n');
+            }
+            Ok(0)
+        },
+    )?;
+    let seg = govtext::Segmenter::with_user_dicts(&inputs.dicts)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for ((region, year), text) in pools {
+        let doc = Document::from_text(format!("{region} {year}"), text);
+        out.write_all(render(&doc, &seg).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(!summary.failed.is_empty() || interrupted)
 }
 
 fn render_keywords(doc: &Document, keywords: &[terms::Keyword], format: TermsFormat) -> String {

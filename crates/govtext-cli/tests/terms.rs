@@ -101,3 +101,48 @@ fn segment_lines_can_name_their_document() {
     assert_eq!(linhu, plain.lines().collect::<Vec<_>>());
     assert!(named.lines().all(|l| l.contains('\t')));
 }
+
+#[test]
+fn terms_per_region_and_year_pool_the_documents() {
+    let corpus = common::root().join("corpus");
+    let out = govtext(&[
+        "terms",
+        "-q",
+        "--by-region-year",
+        "--top",
+        "3",
+        corpus.to_str().unwrap(),
+    ]);
+    let pools: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    // Two regions × three years; the 2022 news of 临湖区 joins its 2022 report.
+    let mut distinct = pools.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 6, "{distinct:?}");
+    assert!(distinct.contains(&"临湖区 2022"));
+    let counts = |pool: &str| -> usize {
+        out.lines()
+            .filter(|l| l.starts_with(&format!("{pool}\t增长\t")))
+            .map(|l| l.split('\t').nth(3).unwrap().parse::<usize>().unwrap())
+            .sum()
+    };
+    let report = govtext(&[
+        "terms",
+        "-q",
+        "--top",
+        "0",
+        corpus.join("linhu_2022.txt").to_str().unwrap(),
+    ]);
+    let alone: usize = report
+        .lines()
+        .filter(|l| l.split('\t').nth(1) == Some("增长"))
+        .map(|l| l.split('\t').nth(3).unwrap().parse::<usize>().unwrap())
+        .sum();
+    assert!(
+        counts("临湖区 2022") > alone,
+        "the news adds to the 2022 pool"
+    );
+}
