@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
@@ -13,6 +13,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+}
+
+/// Parse the command line. `compare --records FILE` needs no PATHS: the shared inputs'
+/// requirement is relaxed for that subcommand only.
+pub(crate) fn parse() -> Cli {
+    let cmd = Cli::command().mut_subcommand("compare", |c| {
+        c.mut_arg("paths", |a| a.required_unless_present("records"))
+    });
+    Cli::from_arg_matches(&cmd.get_matches()).unwrap_or_else(|e| e.exit())
 }
 
 #[derive(clap::Args)]
@@ -87,6 +96,9 @@ pub(crate) enum Command {
         /// Append `/pos` to each word (text format).
         #[arg(long)]
         pos: bool,
+        /// Start each line with the document id and a tab (text format).
+        #[arg(long)]
+        with_doc: bool,
     },
     /// Print term frequencies per document.
     Terms {
@@ -98,6 +110,20 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = TermsFormat::Tsv)]
         format: TermsFormat,
+        /// How terms are ranked: occurrences, TF-IDF or TextRank (jieba-rs).
+        #[arg(long, value_enum, default_value_t = TermsMethod::Count)]
+        method: TermsMethod,
+        /// IDF table for --method tfidf (`word idf` a line, as --build-idf writes it);
+        /// default: jieba's own table.
+        #[arg(long, value_name = "FILE")]
+        idf: Option<PathBuf>,
+        /// Build an IDF table from the documents given and write it to FILE (no terms printed).
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["idf", "method"])]
+        build_idf: Option<PathBuf>,
+        /// Pool the documents of each region and year (metadata) and rank their terms together;
+        /// the `doc` column names the pool (`河南省 2026`).
+        #[arg(long, conflicts_with = "build_idf")]
+        by_region_year: bool,
     },
     /// Compare reports across years: series, targets against outcomes, consistency, vocabulary.
     Compare {
@@ -115,6 +141,8 @@ pub(crate) enum Command {
         /// Terms listed per year in the vocabulary shift.
         #[arg(long, default_value_t = 10)]
         top: usize,
+        #[command(flatten)]
+        panel: PanelArgs,
     },
     /// Score predictions against gold annotations (JSONL files or directories of them).
     Eval {
@@ -135,6 +163,27 @@ pub(crate) enum OutFormat {
     Parquet,
 }
 
+/// `compare --indicator ID`: a region × year panel instead of the whole report.
+#[derive(clap::Args, Clone)]
+pub(crate) struct PanelArgs {
+    /// Print the region × year panel of this indicator id (`gdp`, `cpi` …): headline figures
+    /// with their qualifier and `doc@offset` (markdown or csv).
+    #[arg(long, value_name = "ID")]
+    pub(crate) indicator: Option<String>,
+    /// With --indicator: only this measure.
+    #[arg(long, value_name = "level|change|share", requires = "indicator")]
+    pub(crate) measure: Option<govtext::Measure>,
+    /// With --indicator: only targets or only outcomes.
+    #[arg(long, value_enum, requires = "indicator")]
+    pub(crate) role: Option<Role>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Role {
+    Target,
+    Actual,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum CompareFormat {
     Markdown,
@@ -147,6 +196,13 @@ pub(crate) enum CompareFormat {
 pub(crate) enum SegFormat {
     Text,
     Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TermsMethod {
+    Count,
+    Tfidf,
+    Textrank,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

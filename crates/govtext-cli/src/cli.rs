@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
-use clap::Parser;
 
 use govtext::MetaTable;
 use govtext::batch::{self, InputFormat, Jobs, Outcome, Summary};
@@ -17,7 +16,8 @@ use govtext::sink::{AtomicFile, CsvSink, JsonlSink, ParquetSink, RecordSink};
 use govtext::{Document, Extractor, Record, eval, terms};
 
 use crate::args::{
-    Cli, Command, CompareFormat, InputArg, Inputs, OutFormat, SegFormat, TermsFormat,
+    Cli, Command, CompareFormat, InputArg, Inputs, OutFormat, PanelArgs, Role, SegFormat,
+    TermsFormat, TermsMethod,
 };
 
 /// A usage error found after parsing (a bad `-o`): exit status 2.
@@ -57,7 +57,7 @@ fn error_line(e: &anyhow::Error) -> String {
 
 /// Run the command line; returns the process exit status.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = crate::args::parse();
     match dispatch(cli) {
         Ok(failed) if failed => ExitCode::from(1),
         Ok(_) => ExitCode::SUCCESS,
@@ -118,19 +118,30 @@ fn dispatch(cli: Cli) -> Result<bool> {
             inputs,
             format,
             pos,
-        } => run_text(&inputs, |doc, seg| render_segments(doc, seg, format, pos)),
+            with_doc,
+        } => run_text(&inputs, |doc, seg| {
+            render_segments(doc, seg, format, pos, with_doc)
+        }),
         Command::Terms {
             inputs,
             top,
             format,
-        } => run_text(&inputs, |doc, seg| render_terms(doc, seg, top, format)),
+            method,
+            idf,
+            build_idf,
+            by_region_year,
+        } => match build_idf {
+            Some(out) => run_build_idf(&inputs, &out),
+            None => run_terms(&inputs, top, format, method, idf.as_deref(), by_region_year),
+        },
         Command::Compare {
             inputs,
             records,
             format,
             output,
             top,
-        } => run_compare(&inputs, &records, format, output.as_deref(), top),
+            panel,
+        } => run_compare(&inputs, &records, format, output.as_deref(), top, &panel),
         Command::Eval { gold, pred, errors } => {
             let gold_items = read_jsonl_tree(&gold)?;
             let pred_items = read_jsonl_tree(&pred)?;
@@ -502,7 +513,13 @@ fn run_compare(
     format: CompareFormat,
     output: Option<&Path>,
     top: usize,
+    panel: &PanelArgs,
 ) -> Result<bool> {
+    if panel.indicator.is_some() && format == CompareFormat::Html {
+        return Err(
+            Usage("--indicator prints a panel: use --format markdown, csv or json".into()).into(),
+        );
+    }
     if let Some(path) = output {
         check_output(path)?;
     }
@@ -552,11 +569,14 @@ fn run_compare(
         failed = !summary.failed.is_empty() || interrupted;
     }
     let report = govtext::compare::report(&records, govtext::vocab::shifts(&docs, top));
-    let text = match format {
-        CompareFormat::Markdown => report.markdown(),
-        CompareFormat::Csv => report.csv(),
-        CompareFormat::Json => report.json(),
-        CompareFormat::Html => govtext::html::render(&report),
+    let text = match &panel.indicator {
+        Some(id) => render_panels(&report, id, panel, format),
+        None => match format {
+            CompareFormat::Markdown => report.markdown(),
+            CompareFormat::Csv => report.csv(),
+            CompareFormat::Json => report.json(),
+            CompareFormat::Html => govtext::html::render(&report),
+        },
     };
     match output {
         Some(path) => {
@@ -567,6 +587,25 @@ fn run_compare(
         None => io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(failed)
+}
+
+/// `compare --indicator ID`: the panels of one indicator.
+fn render_panels(
+    report: &govtext::compare::Report,
+    id: &str,
+    panel: &PanelArgs,
+    format: CompareFormat,
+) -> String {
+    let role = panel.role.map(|r| match r {
+        Role::Target => "target",
+        Role::Actual => "actual",
+    });
+    let panels = govtext::compare::panels(&report.facts, id, panel.measure, role);
+    match format {
+        CompareFormat::Csv => govtext::compare::panels_csv(&panels),
+        CompareFormat::Json => serde_json::to_string_pretty(&panels).unwrap_or_default(),
+        _ => govtext::compare::panels_markdown(&panels),
+    }
 }
 
 fn run_text(
@@ -592,8 +631,14 @@ fn render_segments(
     seg: &govtext::Segmenter,
     format: SegFormat,
     pos: bool,
+    with_doc: bool,
 ) -> String {
     match format {
+        SegFormat::Text if with_doc => seg
+            .render(&doc.text, pos)
+            .lines()
+            .map(|l| format!("{}\t{l}\n", doc.id))
+            .collect(),
         SegFormat::Text => seg.render(&doc.text, pos),
         SegFormat::Jsonl => {
             let norm = govtext::normalize(&doc.text);
@@ -610,6 +655,100 @@ fn render_segments(
             out
         }
     }
+}
+
+/// `terms`: a TSV header row, then each document's terms (counted, or ranked by a keyword
+/// ranker built once).
+fn run_terms(
+    inputs: &Inputs,
+    top: usize,
+    format: TermsFormat,
+    method: TermsMethod,
+    idf: Option<&Path>,
+    by_region_year: bool,
+) -> Result<bool> {
+    let idf = idf
+        .map(|p| std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display())))
+        .transpose()?;
+    let ranker = match method {
+        TermsMethod::Count => None,
+        TermsMethod::Tfidf => Some(terms::Keywords::tfidf(idf.as_deref())),
+        TermsMethod::Textrank => Some(terms::Keywords::textrank()),
+    };
+    if let TermsFormat::Tsv = format {
+        let header = match ranker {
+            None => "doc\tterm\tpos\tcount\tper_10k\n",
+            Some(_) => "doc\tterm\tpos\tweight\n",
+        };
+        io::stdout().lock().write_all(header.as_bytes())?;
+    }
+    let render = |doc: &Document, seg: &govtext::Segmenter| match &ranker {
+        None => render_terms(doc, seg, top, format),
+        Some(r) => render_keywords(doc, &r.extract(doc, seg, top), format),
+    };
+    if !by_region_year {
+        return run_text(inputs, render);
+    }
+    // Pools: the texts of each region and year, in region and year order.
+    let mut pools: std::collections::BTreeMap<(String, i32), String> = Default::default();
+    let (summary, interrupted) = setup(inputs)?.run(
+        |doc, _| (doc.meta.region.clone(), doc.meta.year, doc.text.clone()),
+        |(region, year, text): &(Option<String>, Option<i32>, String)| {
+            if let (Some(r), Some(y)) = (region, year) {
+                let pool = pools.entry((r.clone(), *y)).or_default();
+                pool.push_str(text);
+                pool.push('\n');
+            }
+            Ok(0)
+        },
+    )?;
+    let seg = govtext::Segmenter::with_user_dicts(&inputs.dicts)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for ((region, year), text) in pools {
+        let doc = Document::from_text(format!("{region} {year}"), text);
+        out.write_all(render(&doc, &seg).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(!summary.failed.is_empty() || interrupted)
+}
+
+fn render_keywords(doc: &Document, keywords: &[terms::Keyword], format: TermsFormat) -> String {
+    let mut out = String::new();
+    for k in keywords {
+        match format {
+            TermsFormat::Tsv => out.push_str(&format!(
+                "{}\t{}\t{}\t{:.4}\n",
+                doc.id, k.term, k.pos, k.weight
+            )),
+            TermsFormat::Jsonl => {
+                let line = serde_json::json!({
+                    "doc": doc.id, "term": k.term, "pos": k.pos,
+                    "weight": (k.weight * 10_000.0).round() / 10_000.0
+                });
+                out.push_str(&line.to_string());
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// `terms --build-idf FILE`: the IDF table of the documents given.
+fn run_build_idf(inputs: &Inputs, out: &Path) -> Result<bool> {
+    check_output(out)?;
+    let setup = setup(inputs)?;
+    let mut docs = Vec::new();
+    let (summary, interrupted) = setup.run(
+        |doc, ex| terms::document_terms(doc, ex.segmenter()),
+        |t: &std::collections::HashSet<String>| {
+            docs.push(t.clone());
+            Ok(t.len())
+        },
+    )?;
+    let (atomic, mut file) = AtomicFile::create(out)?;
+    file.write_all(terms::build_idf(&docs).as_bytes())?;
+    atomic.commit()?;
+    Ok(!summary.failed.is_empty() || interrupted)
 }
 
 fn render_terms(

@@ -193,7 +193,8 @@ fn formats_and_stdin() {
         "5",
         common::root().join("corpus").to_str().unwrap(),
     ]));
-    assert_eq!(terms.lines().count(), 5 * common::corpus().len());
+    assert_eq!(terms.lines().count(), 1 + 5 * common::corpus().len());
+    assert_eq!(terms.lines().next(), Some("doc\tterm\tpos\tcount\tper_10k"));
     assert!(terms.lines().all(|l| l.split('\t').count() == 5));
 }
 

@@ -5,8 +5,6 @@
 #[path = "../../govtext/tests/common/mod.rs"]
 mod common;
 
-use std::process::Command;
-
 use govtext::Document;
 use govtext::compare::{self, Report};
 
@@ -149,11 +147,11 @@ fn outputs_markdown_csv_json() {
             && md.contains("miss")
     );
     let csv = r.csv();
-    assert!(csv.starts_with("region,indicator,label,measure,unit,year,role,value"));
-    assert!(
-        csv.lines()
-            .any(|l| l.starts_with("临湖区,gdp,") && l.contains(",2021,actual,51230000000,"))
-    );
+    assert!(csv.starts_with(
+        "doc,region,region_id,indicator,label,measure,unit,role,year,value,upper,qualifier,direction,headline,"
+    ));
+    assert!(csv.lines().any(|l| l.starts_with("linhu_2022,临湖区,,gdp,")
+        && l.contains(",level,CNY,actual,2021,51230000000,,exact,,true,year,")));
     let json: serde_json::Value = serde_json::from_str(&r.json()).unwrap();
     assert!(json["series"].as_array().unwrap().len() > 10);
 }
@@ -264,86 +262,6 @@ fn national_gdp_growth_targets_and_outcomes() {
 }
 
 #[test]
-fn html_report_is_self_contained_and_renders_in_a_browser() {
-    let dir = common::tempdir("html");
-    let out = dir.join("report.html");
-    let run = Command::new(env!("CARGO_BIN_EXE_govtext"))
-        .args([
-            "compare",
-            "-q",
-            "--format",
-            "html",
-            "-o",
-            out.to_str().unwrap(),
-            common::root().join("corpus").to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let html = std::fs::read_to_string(&out).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(!html.contains("<script src") && !html.contains("<link") && !html.contains("https://"));
-    let charts = html.matches("<svg class=\"chart\"").count();
-    assert!(charts >= 10, "{charts} charts");
-    for chart in html.split("<svg class=\"chart\"").skip(1) {
-        let chart = &chart[..chart.find("</svg>").unwrap()];
-        assert!(
-            chart.contains("<circle class=\"point\""),
-            "a chart without points"
-        );
-    }
-    assert!(html.contains("Vocabulary shift") && html.contains("Targets against outcomes"));
-    // A real browser, when the machine has one (`.ci/run` installs Debian's chromium).
-    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-    else {
-        println!("no chromium on this machine: browser check skipped");
-        return;
-    };
-    let profile = dir.join("profile");
-    let page = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", out.display()))
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&page.stdout);
-    let log = String::from_utf8_lossy(&page.stderr);
-    assert!(page.status.success(), "{log}");
-    assert!(
-        !log.lines()
-            .any(|l| l.contains("CONSOLE") && l.contains("rror")),
-        "console errors: {log}"
-    );
-    assert!(
-        dom.matches("<circle class=\"point\"").count() >= charts,
-        "the browser's DOM lost chart points"
-    );
-    assert!(dom.contains("Targets against outcomes"));
-}
-
-#[test]
 fn every_shared_report_gets_its_canonical_region_and_year() {
     let Some(shared) = common::shared() else {
         return;
@@ -409,4 +327,35 @@ fn output_does_not_depend_on_the_order_of_inputs() {
     assert_eq!(forward.csv(), shuffled.csv());
     assert_eq!(forward.json(), shuffled.json());
     assert_eq!(forward.markdown(), shuffled.markdown());
+}
+
+#[test]
+fn compare_reads_records_without_paths() {
+    let dir = common::tempdir("records");
+    let records = dir.join("corpus.jsonl");
+    let bin = env!("CARGO_BIN_EXE_govtext");
+    let extract = std::process::Command::new(bin)
+        .args(["extract", "-q", "-o"])
+        .arg(&records)
+        .arg(common::root().join("corpus"))
+        .output()
+        .unwrap();
+    assert!(extract.status.success());
+    let run = std::process::Command::new(bin)
+        .args(["compare", "--format", "csv", "--records"])
+        .arg(&records)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (r, _) = corpus_report();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), r.csv());
+    let none = std::process::Command::new(bin)
+        .arg("compare")
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(2), "neither PATHS nor --records");
 }

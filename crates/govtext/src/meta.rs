@@ -115,6 +115,8 @@ pub const REGIONS_TSV: &str = include_str!("../dict/regions.tsv");
 pub struct Regions {
     /// Lowercased alias, id or name → canonical name.
     by_alias: HashMap<String, String>,
+    /// Canonical name → id.
+    ids: HashMap<String, String>,
 }
 
 impl Regions {
@@ -128,6 +130,7 @@ impl Regions {
         };
         let mut by_alias: HashMap<String, String> = HashMap::new();
         let mut ids = std::collections::HashSet::new();
+        let mut names: HashMap<String, String> = HashMap::new();
         let mut header = false;
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_start_matches('\u{feff}').trim_end_matches('\r');
@@ -166,6 +169,7 @@ impl Regions {
             if !ids.insert(id.to_string()) {
                 return Err(bad(i + 1, format!("duplicate id `{id}`")));
             }
+            names.insert(name.to_string(), id.to_string());
             let all = [id, name]
                 .into_iter()
                 .chain(aliases.split('|').map(str::trim));
@@ -186,7 +190,10 @@ impl Regions {
         if by_alias.is_empty() {
             return Err(bad(1, "no regions".into()));
         }
-        Ok(Regions { by_alias })
+        Ok(Regions {
+            by_alias,
+            ids: names,
+        })
     }
 
     /// The shipped table, parsed once.
@@ -196,6 +203,12 @@ impl Regions {
                 .expect("dict/regions.tsv is valid (unit-tested)")
         });
         &SHIPPED
+    }
+
+    /// The id of a region (`河南省` → `henan`), from any name or alias, if known.
+    pub fn id(&self, s: &str) -> Option<&str> {
+        let name = self.canonical(s)?;
+        self.ids.get(name).map(String::as_str)
     }
 
     /// The canonical name of a region id, name or alias (case-insensitive), if known.

@@ -85,6 +85,11 @@ impl Segmenter {
         seg
     }
 
+    /// The jieba instance (the keyword rankers of `terms` run on it).
+    pub(crate) fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
+
     /// The default set-up plus user dictionaries, in order (later entries win).
     pub fn with_user_dicts<P: AsRef<Path>>(paths: &[P]) -> Result<Self> {
         let mut seg = Self::new();

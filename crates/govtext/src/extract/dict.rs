@@ -221,6 +221,22 @@ dict!(
     "horizons.tsv",
     &[Col::Text, Col::Tag(&["average", "total", "span", "plan"])]
 );
+dict!(
+    HEADLINE_WORDS,
+    "headline_words.tsv",
+    &[
+        Col::Text,
+        Col::Tag(&[
+            "milestone_before",
+            "milestone_after",
+            "list",
+            "from",
+            "last_year_from",
+            "level_reached"
+        ])
+    ]
+);
+dict!(HEADLINE_INDICATORS, "headline_indicators.tsv", WORD);
 
 /// `dict/indicators.tsv`: the indicator lexicon (a header row, then one indicator a row).
 pub const INDICATORS: Dict = Dict {
@@ -260,6 +276,8 @@ pub const ALL: &[Dict] = &[
     HORIZONS,
     OBJECT_WORDS,
     COMPOUNDS,
+    HEADLINE_WORDS,
+    HEADLINE_INDICATORS,
     INDICATORS,
 ];
 
