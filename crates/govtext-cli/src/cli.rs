@@ -693,10 +693,10 @@ fn run_terms(
     let mut pools: std::collections::BTreeMap<(String, i32), String> = Default::default();
     let (summary, interrupted) = setup(inputs)?.run(
         |doc, _| (doc.meta.region.clone(), doc.meta.year, doc.text.clone()),
-        |(region, year, text): &(Option<String>, Option<i32>, String)| {
+        |(region, year, text): (Option<String>, Option<i32>, String), _| {
             if let (Some(r), Some(y)) = (region, year) {
-                let pool = pools.entry((r.clone(), *y)).or_default();
-                pool.push_str(text);
+                let pool = pools.entry((r, y)).or_default();
+                pool.push_str(&text);
                 pool.push('\n');
             }
             Ok(0)
@@ -739,10 +739,11 @@ fn run_build_idf(inputs: &Inputs, out: &Path) -> Result<bool> {
     let setup = setup(inputs)?;
     let mut docs = Vec::new();
     let (summary, interrupted) = setup.run(
-        |doc, ex| terms::document_terms(doc, ex.segmenter()),
-        |t: &std::collections::HashSet<String>| {
-            docs.push(t.clone());
-            Ok(t.len())
+        |doc, ex| terms::document_terms(&doc, ex.segmenter()),
+        |t: std::collections::HashSet<String>, _| {
+            let n = t.len();
+            docs.push(t);
+            Ok(n)
         },
     )?;
     let (atomic, mut file) = AtomicFile::create(out)?;

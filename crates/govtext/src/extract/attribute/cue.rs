@@ -191,7 +191,13 @@ fn rate_after(after: &str) -> bool {
 /// `以上的大城市` after a percentage: the share is of the object that follows.
 pub(super) fn of_object(after: &str) -> bool {
     let rest = after.trim_start_matches(['以', '上', '下', '左', '右', '多']);
-    rest.starts_with('的') && !rate_after(after)
+    // 5.5%左右的目标, 6%的水平: the figure is the goal or level itself, not a part.
+    let itself = [
+        "目标", "预期", "水平", "幅度", "速度", "区间", "范围", "高位", "增长",
+    ]
+    .iter()
+    .any(|w| rest[rest.find('的').map_or(0, |i| i + '的'.len_utf8())..].starts_with(w));
+    rest.starts_with('的') && !rate_after(after) && !itself
 }
 
 /// A percentage of a whole by its frame: `80%以上的大城市`, `全国24.1%的增量`, `稳定在全国1/10以上`,

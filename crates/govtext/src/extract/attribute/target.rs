@@ -85,6 +85,12 @@ pub(super) fn heading_state(norm: &str, state: &mut DocState, no_mentions: bool)
     }
     let plan = PLAN_HEADINGS.iter().any(|w| norm.contains(w));
     let review = REVIEW_HEADINGS.iter().any(|w| norm.contains(w));
+    // 二、一张蓝图绘到底…: a report reviews, then plans; a top-level heading after the review
+    // that names no review opens the plans.
+    let top_level = norm.trim_start().split_once('、').is_some_and(|(n, _)| {
+        !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+    });
+    let plan = plan || (top_level && !review && state.section == Section::Review);
     if plan && !review {
         state.section = Section::Plan;
         state.plan_period = super::horizon::plan_period_heading(norm);
