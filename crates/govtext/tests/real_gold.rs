@@ -15,8 +15,7 @@ use govtext::eval::{self, Scores};
 
 /// Every real-report gold file, with the floors it must keep: (mention F1, fact F1, indicator,
 /// measure, target). On the dev gold the floors are issue 15's acceptance figures (fact F1 0.92,
-/// indicator 0.93, measure 0.98, target 0.97) except national_2016's measure (0.976 today: two
-/// figures of `相当于5年前1.5个百分点`); on the team's gold they sit just under today's figures.
+/// indicator 0.93, measure 0.98, target 0.97); on the team's gold they sit just under today's.
 fn gold_files(shared: &Path) -> Vec<(PathBuf, [f64; 5])> {
     let dev = shared.join("reference/dev");
     let real = common::root().join("tests/gold/real");
@@ -27,7 +26,7 @@ fn gold_files(shared: &Path) -> Vec<(PathBuf, [f64; 5])> {
         ),
         (
             dev.join("national_2016.gold.jsonl"),
-            [0.99, 0.92, 0.93, 0.97, 0.97],
+            [0.99, 0.92, 0.93, 0.98, 0.97],
         ),
         (
             dev.join("hailar_district_2015.gold.jsonl"),

@@ -197,6 +197,15 @@ fn fresh_clause(
         sent.base
     };
     let lead = sent.offsets.between(start, m.start);
+    // 每增长1个百分点的增量，相当于5年前1.5个百分点: an equivalent of the figure before, in its
+    // unit, measures what it measures.
+    if lead.contains("相当于")
+        && k > 0
+        && sent.mentions[k - 1].kind == m.kind
+        && let Some(p) = out.last()
+    {
+        return (p.measure, p.direction, p.basis, p.indicator.clone());
+    }
     let (cue, tokens) = cue::nearest(sent, start, m.start);
     let after = sent.offsets.between(m.end, sent.clause_end(m.end));
     let (measure, direction) = cue::measure(lead, after, m, cue);

@@ -179,9 +179,10 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
         let modifier_word = start < stop
             && noun_like(tokens[start].pos)
             && ((t.pos == "t"
-                && !t
-                    .word
-                    .ends_with(['年', '月', '日', '季', '期', '末', '初', '底']))
+                && !t.word.ends_with([
+                    '年', '月', '日', '季', '期', '末', '初', '底', '在', '前', '后', '来', '时',
+                    '今',
+                ]))
                 || (t.pos == "m"
                     && t.word.chars().count() >= 2
                     && t.word

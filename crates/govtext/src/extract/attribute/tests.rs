@@ -502,3 +502,12 @@ fn ratios_modifiers_and_known_names() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_equivalent_measures_what_the_figure_before_measures() {
+    let t = "现在地区生产总值每增长1个百分点的增量，相当于5年前1.4个百分点的增量。";
+    check(t, "1个百分点", "地区生产总值", "change", Some("up"));
+    check(t, "1.4个百分点", "地区生产总值", "change", Some("up"));
+    let all = rows(t);
+    assert_eq!(all[0].1.as_deref(), Some("地区生产总值"), "{all:?}");
+}
