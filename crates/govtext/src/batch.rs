@@ -345,30 +345,40 @@ pub fn parse_jsonl_doc(line: &str, file: &str, line_no: usize) -> Result<Documen
         reason,
     };
     let value: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
-    let Value::Object(mut obj) = value else {
+    let Value::Object(obj) = value else {
         return Err(bad("not a JSON object".into()));
     };
+    document_from_object(obj).map_err(|(_, reason)| bad(reason))
+}
+
+/// A JSON object as a document, by the rules of a JSONL line (the Python package's dicts follow
+/// them too): `id` (string or number) and a non-empty `text` without NUL required; `region`,
+/// `year` (an integer from 1900 to 2100, or a string of one; null or empty for none) and `kind`
+/// used; every other field kept as metadata. Else why not, with the id when there is one.
+pub fn document_from_object(
+    mut obj: serde_json::Map<String, Value>,
+) -> std::result::Result<Document, (Option<String>, String)> {
     let id = match obj.remove("id") {
         Some(Value::String(s)) => s,
         Some(Value::Number(n)) => n.to_string(),
-        _ => return Err(bad("no `id` (string or number)".into())),
+        _ => return Err((None, "no `id` (string or number)".into())),
     };
+    let bad = |reason: String| Err((Some(id.clone()), reason));
     let text = match obj.remove("text") {
         Some(Value::String(s)) => s,
-        _ => return Err(bad(format!("document `{id}` has no `text` string"))),
+        _ => return bad(format!("document `{id}` has no `text` string")),
     };
     if text.contains('\0') {
-        return Err(bad(format!("document `{id}`: NUL character in text")));
+        return bad(format!("document `{id}`: NUL character in text"));
     }
     if text.trim().is_empty() {
-        return Err(bad(format!("document `{id}`: empty text")));
+        return bad(format!("document `{id}`: empty text"));
     }
-    let mut doc = Document::from_text(id, text);
-    doc.meta.region = obj.remove("region").and_then(|v| match v {
+    let region = obj.remove("region").and_then(|v| match v {
         Value::String(s) if !s.is_empty() => Some(s),
         _ => None,
     });
-    doc.meta.year = match obj.remove("year") {
+    let year = match obj.remove("year") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.trim().is_empty() => None,
         Some(v) => {
@@ -380,14 +390,16 @@ pub fn parse_jsonl_doc(line: &str, file: &str, line_no: usize) -> Result<Documen
             match year {
                 Some(y) if (1900..=2100).contains(&y) => Some(y as i32),
                 _ => {
-                    return Err(bad(format!(
-                        "document `{}`: `year` {v} is not a year from 1900 to 2100",
-                        doc.id
-                    )));
+                    return bad(format!(
+                        "document `{id}`: `year` {v} is not a year from 1900 to 2100"
+                    ));
                 }
             }
         }
     };
+    let mut doc = Document::from_text(id, text);
+    doc.meta.region = region;
+    doc.meta.year = year;
     doc.meta.kind = obj
         .remove("kind")
         .and_then(|v| v.as_str().map(str::to_string));
