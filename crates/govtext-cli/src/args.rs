@@ -85,6 +85,11 @@ pub(crate) enum Command {
         /// directory or a path in a missing or unwritable directory is a usage error.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// A failed document becomes a JSON line `{"error", "doc", "source", "line"}` among the
+        /// records instead of a message on stderr and exit status 1 (JSON Lines only): for
+        /// pipelines such as Spark's `rdd.pipe`, where a bad document must not fail the task.
+        #[arg(long)]
+        errors_as_records: bool,
     },
     /// Print sentences cut into words.
     Segment {

@@ -113,7 +113,8 @@ fn dispatch(cli: Cli) -> Result<bool> {
             format,
             excel,
             output,
-        } => run_extract(&inputs, format, excel, output.as_deref()),
+            errors_as_records,
+        } => run_extract(&inputs, format, excel, output.as_deref(), errors_as_records),
         Command::Segment {
             inputs,
             format,
@@ -253,13 +254,33 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
 }
 
 impl Setup {
-    /// Run `work`, handing each document's output to `emit` in order; report failures and
-    /// progress; returns the summary and whether the run was interrupted (the caller prints the
-    /// summary, only once its output is complete).
+    /// Run `work`, handing each document's output to `emit` in order; report failures on stderr
+    /// and progress; returns the summary and whether the run was interrupted (the caller prints
+    /// the summary, only once its output is complete).
     fn run<T: Send>(
         self,
         work: impl Fn(Document, &Extractor) -> T + Sync,
         mut emit: impl FnMut(T, &Extractor) -> io::Result<usize>,
+    ) -> Result<(Summary, bool)> {
+        let progress = self.progress.clone();
+        self.run_outcomes(work, |o, ex| match o.result {
+            Ok(out) => emit(out, ex),
+            Err(reason) => {
+                let line = format!("govtext: {reason}");
+                match &progress {
+                    Some(bar) => bar.println(line),
+                    None => eprintln!("{line}"),
+                }
+                Ok(0)
+            }
+        })
+    }
+
+    /// [`Setup::run`] with every outcome, a failed document's too, handed to `emit`.
+    fn run_outcomes<T: Send>(
+        self,
+        work: impl Fn(Document, &Extractor) -> T + Sync,
+        mut emit: impl FnMut(Outcome<T>, &Extractor) -> io::Result<usize>,
     ) -> Result<(Summary, bool)> {
         let Setup {
             extractor,
@@ -281,20 +302,11 @@ impl Setup {
             |doc| work(doc, &extractor),
             |o: Outcome<T>| {
                 bytes += o.bytes;
-                match o.result {
-                    Ok(out) => match emit(out, &extractor) {
-                        Ok(n) => records += n,
-                        Err(e) => {
-                            write_error = Some(e);
-                            return false;
-                        }
-                    },
-                    Err(reason) => {
-                        let line = format!("govtext: {reason}");
-                        match &progress {
-                            Some(bar) => bar.println(line),
-                            None => eprintln!("{line}"),
-                        }
+                match emit(o, &extractor) {
+                    Ok(n) => records += n,
+                    Err(e) => {
+                        write_error = Some(e);
+                        return false;
                     }
                 }
                 if let Some(bar) = &progress {
@@ -371,16 +383,60 @@ fn extract_or_defer(doc: Document, ex: &Extractor) -> Extracted {
     Extracted::Done(ex.extract(&doc))
 }
 
+/// What becomes of a failed document: a message on stderr (and exit status 1), or an error
+/// record among the records (`--errors-as-records`).
+struct Failures<'a> {
+    as_records: bool,
+    progress: Option<&'a indicatif::ProgressBar>,
+    /// A failure was reported on stderr.
+    reported: bool,
+}
+
+impl Failures<'_> {
+    /// Report the failure of the document from `origin`; `reason` is the stderr message.
+    fn fail(
+        &mut self,
+        origin: &batch::Origin,
+        reason: &str,
+        sink: &mut dyn RecordSink,
+    ) -> io::Result<()> {
+        if self.as_records {
+            let place = format!("{}: ", origin.place());
+            return sink.write_error(&govtext::sink::ErrorRecord {
+                error: reason.strip_prefix(&place).unwrap_or(reason),
+                doc: origin.doc.as_deref(),
+                source: &origin.source,
+                line: origin.line,
+            });
+        }
+        let line = format!("govtext: {reason}");
+        match self.progress {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+        self.reported = true;
+        Ok(())
+    }
+}
+
 /// Write a document's records, streaming a large one (interrupted inside it, its records so far
-/// are written); the number written. A panic while streaming is reported and sets `failed`.
+/// are written), or report its failure; the number of records written. A panic while streaming
+/// is a failure of the document.
 fn write_extracted(
-    e: Extracted,
+    o: Outcome<Extracted>,
     ex: &Extractor,
     stop: &AtomicBool,
     sink: &mut dyn RecordSink,
-    failed: &mut bool,
+    failures: &mut Failures<'_>,
 ) -> io::Result<usize> {
-    match e {
+    let extracted = match o.result {
+        Ok(e) => e,
+        Err(reason) => {
+            failures.fail(&o.origin, &reason, sink)?;
+            return Ok(0);
+        }
+    };
+    match extracted {
         Extracted::Done(records) => {
             sink.write_document(&records)?;
             Ok(records.len())
@@ -389,8 +445,7 @@ fn write_extracted(
             Ok(n) => Ok(n),
             Err(Streamed::Write(e)) => Err(e),
             Err(Streamed::Panic(reason)) => {
-                eprintln!("govtext: {reason}");
-                *failed = true;
+                failures.fail(&o.origin, &reason, sink)?;
                 Ok(0)
             }
         },
@@ -440,9 +495,13 @@ fn run_extract(
     format: OutFormat,
     excel: bool,
     output: Option<&Path>,
+    errors_as_records: bool,
 ) -> Result<bool> {
     if format == OutFormat::Parquet && output.is_none() {
         bail!(Usage("--format parquet needs -o FILE".into()));
+    }
+    if errors_as_records && format != OutFormat::Jsonl {
+        bail!(Usage("--errors-as-records needs --format jsonl".into()));
     }
     let opened = output.map(open_output).transpose()?;
     let setup = match setup(inputs) {
@@ -471,9 +530,14 @@ fn run_extract(
         ),
     };
     let stop = setup.interrupted.clone();
-    let mut late_failure = false;
-    let result = setup.run(extract_or_defer, |e: Extracted, ex| {
-        write_extracted(e, ex, &stop, sink.as_mut(), &mut late_failure)
+    let progress = setup.progress.clone();
+    let mut failures = Failures {
+        as_records: errors_as_records,
+        progress: progress.as_ref(),
+        reported: false,
+    };
+    let result = setup.run_outcomes(extract_or_defer, |o, ex| {
+        write_extracted(o, ex, &stop, sink.as_mut(), &mut failures)
     });
     let finished = sink.finish().map_err(anyhow::Error::from);
     match (result, finished) {
@@ -495,7 +559,7 @@ fn run_extract(
             if !quiet {
                 print_summary(&summary, interrupted);
             }
-            Ok(!summary.failed.is_empty() || interrupted || late_failure)
+            Ok(failures.reported || interrupted)
         }
         (Err(e), _) | (_, Err(e)) => match atomic {
             Some(a) => {

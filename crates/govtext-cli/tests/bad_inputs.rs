@@ -377,3 +377,142 @@ fn a_failed_parquet_write_prints_no_success_summary() {
     failed_write_under_a_size_limit(20, &corpus, "--format parquet", &target);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Run govtext with `input` on its standard input.
+fn govtext_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_govtext"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run govtext");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input).unwrap();
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+/// The lines of JSON Lines output, split into records and error records by the `error` key.
+fn split_errors(stdout: &[u8]) -> (Vec<String>, Vec<serde_json::Value>) {
+    let (mut records, mut errors) = (Vec::new(), Vec::new());
+    for line in text(stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("whole JSON lines");
+        match v.get("error") {
+            Some(_) => errors.push(v),
+            None => records.push(line.to_string()),
+        }
+    }
+    (records, errors)
+}
+
+#[test]
+fn errors_as_records_puts_one_error_line_per_bad_document_and_exits_0() {
+    let good =
+        |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"{GOOD}\", \"source\": \"gov\"}}\n");
+    let mut bytes = Vec::new();
+    bytes.extend(good("a").as_bytes());
+    bytes.extend(b"{\"id\": \"latin1\", \"text\": \"\xe9t\xe9\"}\n");
+    bytes.extend(good("b").as_bytes());
+    bytes.extend(b"{\"id\": \"broken\", \"text\": \"unterminated\n");
+    bytes.extend(b"\n");
+    bytes.extend(
+        format!("{{\"id\": \"y\", \"text\": \"{GOOD}\", \"year\": 99999999999}}\n").as_bytes(),
+    );
+    bytes.extend(format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n", GOOD.repeat(40)).as_bytes());
+    bytes.extend(good("c").as_bytes());
+    let args = [
+        "extract",
+        "--input",
+        "jsonl",
+        "-",
+        "-q",
+        "-j",
+        "1",
+        "--max-doc-bytes",
+        "1000",
+        "--errors-as-records",
+    ];
+    let out = govtext_stdin(&args, &bytes);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "", "-q: nothing on stderr");
+    let (records, errors) = split_errors(&out.stdout);
+
+    // The good documents' records are exactly those of a run on them alone.
+    let alone = govtext_stdin(
+        &["extract", "--input", "jsonl", "-", "-q"],
+        format!("{}{}{}", good("a"), good("b"), good("c")).as_bytes(),
+    );
+    assert_eq!(alone.status.code(), Some(0));
+    assert_eq!(records.join("\n") + "\n", text(&alone.stdout));
+    assert!(!records.is_empty());
+
+    let want = [
+        ("latin1", 2, "not UTF-8"),
+        ("broken", 4, "not JSON"),
+        ("y", 6, "is not a year from 1900 to 2100"),
+        ("big", 7, "larger than the document size limit (1000 bytes)"),
+    ];
+    assert_eq!(errors.len(), want.len(), "{errors:?}");
+    for (e, (doc, line, reason)) in errors.iter().zip(want) {
+        assert_eq!(e["doc"], doc, "{e}");
+        assert_eq!(e["line"], line, "{e}");
+        assert_eq!(e["source"], "-", "{e}");
+        assert!(e["error"].as_str().unwrap().contains(reason), "{e}");
+        assert!(!e["error"].as_str().unwrap().starts_with("-:"), "{e}");
+    }
+    // In input order: a's records, latin1's error, b's records, ...
+    let order: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["doc"].as_str().unwrap().to_string()
+        })
+        .fold(Vec::new(), |mut acc, d| {
+            if acc.last() != Some(&d) {
+                acc.push(d);
+            }
+            acc
+        });
+    assert_eq!(order, ["a", "latin1", "b", "broken", "y", "big", "c"]);
+}
+
+#[test]
+fn errors_as_records_covers_files_and_needs_json_lines() {
+    let dir = scratch("as-records");
+    let good = dir.join("good.txt");
+    std::fs::write(&good, GOOD).unwrap();
+    let binary = dir.join("binary.txt");
+    std::fs::write(&binary, b"\x00\x01\x02 not text").unwrap();
+    let missing = dir.join("missing.txt");
+    let paths = [&good, &binary, &missing].map(|p| p.to_str().unwrap().to_string());
+    let mut args = vec!["extract", "--errors-as-records"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = govtext(&args);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("1 documents ok, 2 failed"),
+        "the summary without -q: {err}"
+    );
+    let (records, errors) = split_errors(&out.stdout);
+    assert_eq!(records.len(), records_of_good(&dir));
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0]["doc"], "binary");
+    assert_eq!(errors[0]["source"], paths[1].as_str());
+    assert_eq!(errors[0]["line"], serde_json::Value::Null);
+    // A path that does not exist never had an id: `source` names it.
+    assert_eq!(errors[1]["doc"], serde_json::Value::Null);
+    assert_eq!(errors[1]["source"], paths[2].as_str());
+
+    let csv = govtext(&[
+        "extract",
+        "--errors-as-records",
+        "--format",
+        "csv",
+        &paths[0],
+    ]);
+    assert_eq!(csv.status.code(), Some(2));
+    assert!(text(&csv.stderr).contains("--errors-as-records needs --format jsonl"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -334,29 +334,10 @@ fn text_doc(
 fn py_doc(item: &Bound<'_, PyAny>, index: usize) -> Result<Document, (String, String)> {
     let fallback = format!("#{index}");
     if let Ok(d) = item.cast::<PyDict>() {
-        let mut obj = dict_to_json(d).map_err(|e| (fallback.clone(), e.to_string()))?;
-        let id = match obj.remove("id") {
-            Some(Value::String(s)) => s,
-            Some(Value::Number(n)) => n.to_string(),
-            _ => return Err((fallback, "no `id` (string or number)".into())),
-        };
-        let text = match obj.remove("text") {
-            Some(Value::String(s)) => s,
-            _ => return Err((id.clone(), format!("document `{id}` has no `text` string"))),
-        };
-        let region = obj.remove("region").and_then(|v| match v {
-            Value::String(s) => Some(s),
-            _ => None,
-        });
-        let year = obj.remove("year").and_then(|v| match v {
-            Value::Number(n) => n.as_i64().map(|y| y as i32),
-            Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        });
-        let kind = obj
-            .remove("kind")
-            .and_then(|v| v.as_str().map(str::to_string));
-        return text_doc(id.clone(), text, region, year, kind, obj).map_err(|e| (id, e));
+        // The rules of a JSONL line (`year` from 1900 to 2100, `id` string or number, ...).
+        let obj = dict_to_json(d).map_err(|e| (fallback.clone(), e.to_string()))?;
+        return govtext::batch::document_from_object(obj)
+            .map_err(|(id, reason)| (id.unwrap_or(fallback), reason));
     }
     if let Ok(t) = item.cast::<PyTuple>()
         && t.len() == 2

@@ -113,6 +113,21 @@ def test_errors_table_and_order(extractor: govtext.Extractor) -> None:
     assert extractor.extract_many(docs).num_rows == 2
 
 
+def test_documents_follow_the_jsonl_rules_for_year(extractor: govtext.Extractor) -> None:
+    """A dict is read as the CLI reads a JSONL line: a year outside 1900-2100 is an error."""
+    docs: List[Any] = [
+        {"id": "big", "text": "增长5%。", "year": 99999999999},
+        {"id": "typo", "text": "增长5%。", "year": "20x"},
+        {"id": "ok", "text": "增长5%。", "year": " 2021 "},
+        {"id": "none", "text": "增长5%。", "year": None},
+    ]
+    records, errors = extractor.extract_many(docs, return_errors=True)
+    assert records.column("doc").to_pylist() == ["ok", "none"]
+    assert records.column("year").to_pylist() == [2021, None]
+    assert errors.column("doc").to_pylist() == ["big", "typo"]
+    assert all("not a year from 1900 to 2100" in r for r in errors.column("reason").to_pylist())
+
+
 def test_missing_and_binary_files_are_errors(extractor: govtext.Extractor, tmp_path: Path) -> None:
     gbk = tmp_path / "henan_2026.txt"
     gbk.write_bytes("全省粮食产量达到1300亿斤。".encode("gbk"))

@@ -21,6 +21,19 @@ def test_example_passes_mypy_strict(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+def test_spark_example_and_module_pass_mypy_strict(tmp_path: Path) -> None:
+    """The Spark example and `govtext.spark` (with PySpark's own type hints when installed)."""
+    pytest.importorskip("mypy")
+    spark_example = EXAMPLE.parent / "spark" / "extract.py"
+    for target in ([str(spark_example)], ["-p", "govtext.spark"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", "--ignore-missing-imports",
+             "--cache-dir", str(tmp_path / "cache"), *target],
+            cwd=tmp_path, capture_output=True, text=True,
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_stubs_catch_a_wrong_type(tmp_path: Path) -> None:
     pytest.importorskip("mypy")
     bad = tmp_path / "bad.py"

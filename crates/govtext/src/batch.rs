@@ -36,23 +36,65 @@ pub enum InputFormat {
     Jsonl,
 }
 
+/// Where a document came from, and its id when known: what a failed document's error record
+/// carries (`govtext extract --errors-as-records`), so that a consumer reading many streams (one
+/// per Spark partition, say) can tell which document failed without counting lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The input: a file's path, or `-` for standard input.
+    pub source: String,
+    /// The 1-based line of a JSON Lines input; `None` for a text file.
+    pub line: Option<usize>,
+    /// The document's id; for a bad JSONL line, the `id` read from it when it can be.
+    pub doc: Option<String>,
+}
+
+impl Origin {
+    /// The origin of a whole input (a file, stdin) with no id.
+    fn of(source: String) -> Origin {
+        Origin {
+            source,
+            ..Origin::default()
+        }
+    }
+
+    /// `SOURCE:LINE`, or `SOURCE` for a text file: how errors name the document's place.
+    pub fn place(&self) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}", self.source),
+            None => self.source.clone(),
+        }
+    }
+}
+
 /// One unit of work.
 #[derive(Debug)]
 pub enum Job {
     /// A text document to read and decode (done by the worker).
     File(Input),
-    /// A document already parsed from a JSONL line.
-    Doc(Document),
-    /// Something that failed before processing: (name, error).
-    Failed(String, Error),
+    /// A document already parsed from a JSONL line, and its place.
+    Doc(Document, Origin),
+    /// Something that failed before processing: where, and why.
+    Failed(Origin, Error),
 }
 
 impl Job {
     fn name(&self) -> String {
         match self {
             Job::File(i) => i.display(),
-            Job::Doc(d) => d.id.clone(),
-            Job::Failed(n, _) => n.clone(),
+            Job::Doc(d, _) => d.id.clone(),
+            Job::Failed(o, _) => o.place(),
+        }
+    }
+
+    fn origin(&self) -> Origin {
+        match self {
+            Job::File(i) => Origin {
+                source: i.display(),
+                line: None,
+                doc: Some(i.id.clone()),
+            },
+            Job::Doc(_, o) | Job::Failed(o, _) => o.clone(),
         }
     }
 }
@@ -127,47 +169,22 @@ impl Iterator for Jobs {
                     Ok((0, _)) => self.current = None,
                     Ok((total, ended)) => {
                         *line_no += 1;
-                        let bad = |reason: String| {
-                            Job::Failed(
-                                format!("{name}:{line_no}"),
-                                Error::BadRecord {
-                                    path: PathBuf::from(name.as_str()),
-                                    line: *line_no,
-                                    reason,
-                                },
-                            )
-                        };
                         let length = total - usize::from(ended);
-                        if length > max {
-                            return Some(bad(format!(
-                                "line of {length} bytes is larger than the document size limit ({max} bytes)"
-                            )));
+                        if let Some(job) = line_job(name, *line_no, &line, length, max) {
+                            return Some(job);
                         }
-                        let line = match std::str::from_utf8(&line) {
-                            Ok(l) => l,
-                            Err(e) => return Some(bad(format!("not UTF-8: {e}"))),
-                        };
-                        // A byte-order mark may open the stream (files saved by Windows tools).
-                        let line = if *line_no == 1 {
-                            line.strip_prefix('\u{feff}').unwrap_or(line)
-                        } else {
-                            line
-                        };
-                        if line.trim().is_empty() {
-                            continue;
-                        }
-                        return Some(match parse_jsonl_doc(line, name, *line_no) {
-                            Ok(doc) => Job::Doc(doc),
-                            Err(e) => Job::Failed(format!("{name}:{line_no}"), e),
-                        });
                     }
                     Err(source) => {
-                        let name = format!("{name}:{}", *line_no + 1);
+                        let origin = Origin {
+                            source: name.clone(),
+                            line: Some(*line_no + 1),
+                            doc: None,
+                        };
                         self.current = None;
                         return Some(Job::Failed(
-                            name.clone(),
+                            origin.clone(),
                             Error::Io {
-                                path: name.into(),
+                                path: origin.place().into(),
                                 source,
                             },
                         ));
@@ -177,7 +194,7 @@ impl Iterator for Jobs {
             }
             let input = match self.inputs.next()? {
                 Ok(i) => i,
-                Err(e) => return Some(Job::Failed(error_path(&e), e)),
+                Err(e) => return Some(Job::Failed(Origin::of(error_path(&e)), e)),
             };
             if !self.is_jsonl(&input) {
                 return Some(Job::File(input));
@@ -188,7 +205,7 @@ impl Iterator for Jobs {
                     Ok(f) => Box::new(BufReader::new(f)),
                     Err(source) => {
                         return Some(Job::Failed(
-                            input.display(),
+                            Origin::of(input.display()),
                             Error::Io {
                                 path: p.clone(),
                                 source,
@@ -200,6 +217,51 @@ impl Iterator for Jobs {
             self.current = Some((input.display(), reader, 0));
         }
     }
+}
+
+/// The job of line `line_no` of the JSONL input `name` (`length` bytes, of which at most
+/// `max + 1` are in `line`): a document, or a failure naming its place; `None` for a blank line.
+fn line_job(name: &str, line_no: usize, line: &[u8], length: usize, max: usize) -> Option<Job> {
+    let origin = |doc: Option<String>| Origin {
+        source: name.to_string(),
+        line: Some(line_no),
+        doc,
+    };
+    let bad = |reason: String| {
+        Job::Failed(
+            origin(recover_id(line)),
+            Error::BadRecord {
+                path: PathBuf::from(name),
+                line: line_no,
+                reason,
+            },
+        )
+    };
+    if length > max {
+        return Some(bad(format!(
+            "line of {length} bytes is larger than the document size limit ({max} bytes)"
+        )));
+    }
+    let text = match std::str::from_utf8(line) {
+        Ok(l) => l,
+        Err(e) => return Some(bad(format!("not UTF-8: {e}"))),
+    };
+    // A byte-order mark may open the stream (files saved by Windows tools).
+    let text = if line_no == 1 {
+        text.strip_prefix('\u{feff}').unwrap_or(text)
+    } else {
+        text
+    };
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(match parse_jsonl_doc(text, name, line_no) {
+        Ok(doc) => {
+            let origin = origin(Some(doc.id.clone()));
+            Job::Doc(doc, origin)
+        }
+        Err(e) => Job::Failed(origin(recover_id(line)), e),
+    })
 }
 
 /// Read one line (through its `\n`) into `buf`, keeping at most `max + 1` bytes of it so an
@@ -235,6 +297,35 @@ fn read_line_limited(
     }
 }
 
+/// The `id` of a JSONL line that is not a valid document, when it can be read: from the whole
+/// line when it is JSON (a bad `year`, no `text`), else from the first `"id": VALUE` in it (a line
+/// cut at the size limit, a stray byte that is not UTF-8, broken JSON after the id). Best effort,
+/// for error records only.
+fn recover_id(line: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(line);
+    let id_of = |v: Value| match v {
+        Value::String(s) => Some(s),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    if let Ok(Value::Object(mut obj)) = serde_json::from_str::<Value>(&text) {
+        return obj.remove("id").and_then(id_of);
+    }
+    let mut rest: &str = &text;
+    while let Some(at) = rest.find("\"id\"") {
+        let after = rest[at + 4..].trim_start();
+        rest = &rest[at + 4..];
+        let Some(value) = after.strip_prefix(':') else {
+            continue;
+        };
+        let mut values = serde_json::Deserializer::from_str(value).into_iter::<Value>();
+        if let Some(id) = values.next().and_then(|v| v.ok()).and_then(id_of) {
+            return Some(id);
+        }
+    }
+    None
+}
+
 fn error_path(e: &Error) -> String {
     match e {
         Error::Io { path, .. }
@@ -254,30 +345,40 @@ pub fn parse_jsonl_doc(line: &str, file: &str, line_no: usize) -> Result<Documen
         reason,
     };
     let value: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
-    let Value::Object(mut obj) = value else {
+    let Value::Object(obj) = value else {
         return Err(bad("not a JSON object".into()));
     };
+    document_from_object(obj).map_err(|(_, reason)| bad(reason))
+}
+
+/// A JSON object as a document, by the rules of a JSONL line (the Python package's dicts follow
+/// them too): `id` (string or number) and a non-empty `text` without NUL required; `region`,
+/// `year` (an integer from 1900 to 2100, or a string of one; null or empty for none) and `kind`
+/// used; every other field kept as metadata. Else why not, with the id when there is one.
+pub fn document_from_object(
+    mut obj: serde_json::Map<String, Value>,
+) -> std::result::Result<Document, (Option<String>, String)> {
     let id = match obj.remove("id") {
         Some(Value::String(s)) => s,
         Some(Value::Number(n)) => n.to_string(),
-        _ => return Err(bad("no `id` (string or number)".into())),
+        _ => return Err((None, "no `id` (string or number)".into())),
     };
+    let bad = |reason: String| Err((Some(id.clone()), reason));
     let text = match obj.remove("text") {
         Some(Value::String(s)) => s,
-        _ => return Err(bad(format!("document `{id}` has no `text` string"))),
+        _ => return bad(format!("document `{id}` has no `text` string")),
     };
     if text.contains('\0') {
-        return Err(bad(format!("document `{id}`: NUL character in text")));
+        return bad(format!("document `{id}`: NUL character in text"));
     }
     if text.trim().is_empty() {
-        return Err(bad(format!("document `{id}`: empty text")));
+        return bad(format!("document `{id}`: empty text"));
     }
-    let mut doc = Document::from_text(id, text);
-    doc.meta.region = obj.remove("region").and_then(|v| match v {
+    let region = obj.remove("region").and_then(|v| match v {
         Value::String(s) if !s.is_empty() => Some(s),
         _ => None,
     });
-    doc.meta.year = match obj.remove("year") {
+    let year = match obj.remove("year") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.trim().is_empty() => None,
         Some(v) => {
@@ -289,14 +390,16 @@ pub fn parse_jsonl_doc(line: &str, file: &str, line_no: usize) -> Result<Documen
             match year {
                 Some(y) if (1900..=2100).contains(&y) => Some(y as i32),
                 _ => {
-                    return Err(bad(format!(
-                        "document `{}`: `year` {v} is not a year from 1900 to 2100",
-                        doc.id
-                    )));
+                    return bad(format!(
+                        "document `{id}`: `year` {v} is not a year from 1900 to 2100"
+                    ));
                 }
             }
         }
     };
+    let mut doc = Document::from_text(id, text);
+    doc.meta.region = region;
+    doc.meta.year = year;
     doc.meta.kind = obj
         .remove("kind")
         .and_then(|v| v.as_str().map(str::to_string));
@@ -309,6 +412,8 @@ pub fn parse_jsonl_doc(line: &str, file: &str, line_no: usize) -> Result<Documen
 pub struct Outcome<T> {
     /// The document's id, or the input's name when it failed before having one.
     pub name: String,
+    /// Where the document came from (source, line, id when known), for error records.
+    pub origin: Origin,
     /// Bytes of text processed (UTF-8).
     pub bytes: usize,
     /// The result, or the reason it failed.
@@ -392,9 +497,10 @@ where
     W: Fn(Document) -> T + Sync,
 {
     let name = job.name();
+    let origin = job.origin();
     let doc = match job {
         Job::File(input) => input.read_limited(max),
-        Job::Doc(doc) => Ok(doc),
+        Job::Doc(doc, _) => Ok(doc),
         Job::Failed(_, e) => Err(e),
     };
     let mut doc = match doc {
@@ -402,6 +508,7 @@ where
         Err(e) => {
             return Outcome {
                 name,
+                origin,
                 bytes: 0,
                 result: Err(e.to_string()),
             };
@@ -424,6 +531,7 @@ where
     );
     Outcome {
         name,
+        origin,
         bytes,
         result,
     }
@@ -484,6 +592,30 @@ mod tests {
         }
         let ok = parse_jsonl_doc(r#"{"id": "y", "text": "好", "year": null}"#, "d.jsonl", 1);
         assert_eq!(ok.unwrap().meta.year, None);
+    }
+
+    #[test]
+    fn the_id_of_a_bad_line_is_read_when_it_can_be() {
+        let id = |line: &[u8]| recover_id(line);
+        assert_eq!(
+            id(br#"{"id": "y", "text": "x", "year": 1}"#).as_deref(),
+            Some("y")
+        );
+        assert_eq!(
+            id(b"{\"id\": 42, \"text\": \"\xff\"}").as_deref(),
+            Some("42")
+        );
+        assert_eq!(
+            id(br#"{"text": "cut at the limit", "id" : "late", "te"#).as_deref(),
+            Some("late")
+        );
+        assert_eq!(
+            id(br#"{"kind": "id", "id": "k", "text": "#).as_deref(),
+            Some("k")
+        );
+        assert_eq!(id(br#"{"text": "say \"id\": 1", "#), None);
+        assert_eq!(id(b"not json"), None);
+        assert_eq!(id(br#"{"id": ["a"], "text": "x"}"#), None);
     }
 
     #[test]

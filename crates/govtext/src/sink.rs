@@ -8,6 +8,8 @@ use std::fs::File;
 use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use crate::record::{COLUMNS, Record};
 
 /// A destination for records, fed one document at a time (ripgrep's `Sink` is the model).
@@ -18,6 +20,32 @@ pub trait RecordSink {
     /// Write what is buffered and any trailer (the Parquet footer), and flush: after this the
     /// output is complete.
     fn finish(self: Box<Self>) -> io::Result<()>;
+
+    /// Write a failed document as an error record among the records. Only JSON Lines can hold
+    /// one (a line of another shape); other sinks refuse with `Unsupported`.
+    fn write_error(&mut self, error: &ErrorRecord<'_>) -> io::Result<()> {
+        let _ = error;
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "error records are written to JSON Lines only",
+        ))
+    }
+}
+
+/// A failed document as one JSON line among the records (`govtext extract --errors-as-records`):
+/// `{"error": reason, "doc": id, "source": input, "line": n}`. Records never have an `error` key,
+/// so that key alone splits the stream; `doc` is null only when the id could not be read (a
+/// line that is not JSON, a path that does not exist), and then `source` and `line` place it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorRecord<'a> {
+    /// Why the document failed (without the `SOURCE:LINE: ` prefix of the stderr message).
+    pub error: &'a str,
+    /// The document's id, when known.
+    pub doc: Option<&'a str>,
+    /// The input: a file's path, or `-` for standard input.
+    pub source: &'a str,
+    /// The 1-based line of a JSON Lines input (counted from the start of that input).
+    pub line: Option<usize>,
 }
 
 /// JSON Lines: one record object per line. Each document's records are rendered in memory and
@@ -53,6 +81,13 @@ impl<W: Write> RecordSink for JsonlSink<W> {
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {
         self.out.flush()
+    }
+
+    fn write_error(&mut self, error: &ErrorRecord<'_>) -> io::Result<()> {
+        self.buf.clear();
+        serde_json::to_writer(&mut self.buf, error)?;
+        self.buf.push(b'\n');
+        self.out.write_all(&self.buf)
     }
 }
 
