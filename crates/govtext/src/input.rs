@@ -182,7 +182,7 @@ pub fn collect(paths: &[PathBuf], glob: &str) -> Vec<Result<Input>> {
             })),
             Ok(m) if m.is_dir() => {
                 let mut seen = HashSet::new();
-                walk(path, path, glob, &mut seen, &mut out);
+                walk(path, path, glob, &mut (&mut seen, Vec::new()), &mut out);
             }
             Ok(_) => {
                 let root = path.parent().unwrap_or(Path::new(""));
@@ -196,11 +196,16 @@ pub fn collect(paths: &[PathBuf], glob: &str) -> Vec<Result<Input>> {
     out
 }
 
+/// The walk's memory: every directory visited, and the chain of directories above the current one.
+type Visited<'a> = (&'a mut HashSet<PathBuf>, Vec<PathBuf>);
+
+/// Walk `dir`. A link back to a directory above is a loop (an error); a second link to a directory
+/// already walked elsewhere is skipped quietly, its documents being in the output already.
 fn walk(
     root: &Path,
     dir: &Path,
     glob: &str,
-    seen: &mut HashSet<PathBuf>,
+    visited: &mut Visited<'_>,
     out: &mut Vec<Result<Input>>,
 ) {
     let io_err = |source| Error::Io {
@@ -209,13 +214,17 @@ fn walk(
     };
     match std::fs::canonicalize(dir) {
         Ok(real) => {
-            if !seen.insert(real) {
+            if visited.1.contains(&real) {
                 out.push(Err(Error::Io {
                     path: dir.to_path_buf(),
-                    source: std::io::Error::other("symlink loop: directory already visited"),
+                    source: std::io::Error::other("symlink loop: a link to a directory above it"),
                 }));
                 return;
             }
+            if !visited.0.insert(real.clone()) {
+                return;
+            }
+            visited.1.push(real);
         }
         Err(e) => {
             out.push(Err(io_err(e)));
@@ -226,6 +235,7 @@ fn walk(
         Ok(rd) => rd,
         Err(e) => {
             out.push(Err(io_err(e)));
+            visited.1.pop();
             return;
         }
     };
@@ -233,7 +243,7 @@ fn walk(
     paths.sort();
     for p in paths {
         match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk(root, &p, glob, seen, out),
+            Ok(m) if m.is_dir() => walk(root, &p, glob, visited, out),
             Ok(m) => {
                 let name = p
                     .file_name()
@@ -268,6 +278,7 @@ fn walk(
             }
         }
     }
+    visited.1.pop();
 }
 
 #[cfg(test)]
@@ -299,5 +310,28 @@ mod tests {
         let b = Path::new(OsStr::from_bytes(b"d/\xfe.txt"));
         assert_eq!(doc_id(Path::new("d"), a), "\\xFF");
         assert_ne!(doc_id(Path::new("d"), a), doc_id(Path::new("d"), b));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_second_link_is_no_loop_a_link_up_is() {
+        let d = std::env::temp_dir().join(format!("govtext-links-{}", std::process::id()));
+        let sub = d.join("sub");
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join("x.txt"), "增长7%。").unwrap();
+        std::os::unix::fs::symlink(&sub, d.join("link")).unwrap();
+        std::os::unix::fs::symlink(&d, sub.join("up")).unwrap();
+        let got = collect(std::slice::from_ref(&d), "*.txt");
+        let (ok, err): (Vec<_>, Vec<_>) = got.into_iter().partition(Result::is_ok);
+        std::fs::remove_dir_all(&d).unwrap();
+        assert_eq!(ok.len(), 1, "the document once");
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert!(
+            err[0]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("a link to a directory above it")
+        );
     }
 }
