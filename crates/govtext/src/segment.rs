@@ -11,12 +11,17 @@
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use jieba_rs::Jieba;
 
 use crate::error::{Error, Result};
 
+mod dictionary;
 mod split;
+mod words;
+
+use dictionary::Dictionary;
 pub use split::{for_each_sentence, split_sentences};
 
 /// The government-report dictionary compiled into the binary (`word freq tag` per line).
@@ -58,8 +63,14 @@ pub struct Sentence {
 }
 
 /// jieba with the government dictionary and any user dictionaries; build once, share everywhere.
+///
+/// Building one is cheap: jieba's full dictionary is built at the first segmentation that needs
+/// it. A small document is cut with a dictionary scoped to its own words instead
+/// ([`Segmenter::scoped`]), which gives the same tokens (see `segment/dictionary.rs`).
 pub struct Segmenter {
-    jieba: Jieba,
+    dict: Arc<Dictionary>,
+    /// A scoped jieba and the address ranges of the texts it holds every word of.
+    own: Option<(Jieba, Vec<Range<usize>>)>,
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -78,16 +89,17 @@ impl Segmenter {
     /// jieba's default dictionary plus the shipped government dictionary.
     pub fn new() -> Self {
         let mut seg = Segmenter {
-            jieba: Jieba::new(),
+            dict: Arc::new(Dictionary::new()),
+            own: None,
         };
         seg.add_dict_str(GOV_DICT, Path::new("dict/gov.dict"))
             .expect("the shipped dictionary is valid (checked by a test)");
         seg
     }
 
-    /// The jieba instance (the keyword rankers of `terms` run on it).
+    /// The full jieba instance (the keyword rankers of `terms` run on it).
     pub(crate) fn jieba(&self) -> &Jieba {
-        &self.jieba
+        self.dict.full()
     }
 
     /// The default set-up plus user dictionaries, in order (later entries win).
@@ -109,25 +121,66 @@ impl Segmenter {
     /// whole (jieba-rs would otherwise read it as 0 and split the word); a missing tag gets `nz`.
     /// Returns the number of entries added. The whole file is checked before anything is added.
     pub fn add_dict_str(&mut self, text: &str, path: &Path) -> Result<usize> {
-        let entries = parse_dict(text, path)?;
+        let entries: Vec<_> = parse_dict(text, path)?
+            .into_iter()
+            .map(|(w, f, t)| (w.to_string(), f, t.unwrap_or("nz").to_string()))
+            .collect();
         let count = entries.len();
-        for (word, freq, tag) in entries {
-            let freq = freq.unwrap_or_else(|| self.jieba.suggest_freq(word).max(1000));
-            self.jieba
-                .add_word(word, Some(freq), Some(tag.unwrap_or("nz")));
+        if Arc::get_mut(&mut self.dict).is_none() {
+            self.dict = Arc::new(self.dict.duplicate());
         }
+        if let Some(dict) = Arc::get_mut(&mut self.dict) {
+            dict.extend(entries);
+        }
+        self.own = None;
         Ok(count)
     }
 
     /// True when the word is in one of the loaded dictionaries.
     pub fn has_word(&self, word: &str) -> bool {
-        self.jieba.has_word(word)
+        word != dictionary::PAD && self.dict.has_word(word)
+    }
+
+    /// A segmenter for the given texts only (a document's normalised text), with a dictionary
+    /// scoped to the words in them, or `None` when the full dictionary is built already, the texts
+    /// are large or a process-wide budget is spent. [`tag`](Self::tag) on a slice of those texts
+    /// runs on the scoped dictionary; on any other text, on the full one.
+    pub fn scoped(&self, texts: &[&str]) -> Option<Segmenter> {
+        if self.own.is_some() {
+            return None;
+        }
+        let jieba = self.dict.scoped(texts)?;
+        let ranges = texts.iter().map(|t| address_range(t)).collect();
+        Some(Segmenter {
+            dict: Arc::clone(&self.dict),
+            own: Some((jieba, ranges)),
+        })
+    }
+
+    /// True when [`scoped`](Self::scoped) may give a segmenter for texts of `bytes` bytes.
+    pub fn may_scope(&self, bytes: usize) -> bool {
+        self.own.is_none() && self.dict.may_scope(bytes)
+    }
+
+    /// The jieba to cut `text` with: the scoped one when it holds every word of `text`.
+    fn jieba_for(&self, text: &str) -> &Jieba {
+        match &self.own {
+            Some((j, ranges)) => {
+                let r = address_range(text);
+                if ranges.iter().any(|s| s.start <= r.start && r.end <= s.end) {
+                    j
+                } else {
+                    self.dict.full()
+                }
+            }
+            None => self.dict.full(),
+        }
     }
 
     /// Cut and tag one sentence. `text` is the normalised sentence; offsets are shifted by
     /// `base` (the sentence's first character in the document).
     pub fn tag<'a>(&'a self, text: &'a str, base: usize) -> Vec<Token<'a>> {
-        self.jieba
+        self.jieba_for(text)
             .tag(text, true)
             .into_iter()
             .map(|t| Token {
@@ -142,8 +195,14 @@ impl Segmenter {
     /// Raw jieba `cut` (with HMM), returning the number of words: the throughput ceiling
     /// the benchmarks compare the pipeline against.
     pub fn cut_count(&self, text: &str) -> usize {
-        self.jieba.cut(text, true).len()
+        self.jieba_for(text).cut(text, true).len()
     }
+}
+
+/// The addresses a string slice covers: a slice of a text lies inside the text's range.
+fn address_range(text: &str) -> Range<usize> {
+    let start = text.as_ptr() as usize;
+    start..start + text.len()
 }
 
 type DictEntry<'a> = (&'a str, Option<usize>, Option<&'a str>);

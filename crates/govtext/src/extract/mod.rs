@@ -53,17 +53,31 @@ pub fn extract_each(
 ) -> bool {
     let mut state = attribute::DocState::default();
     let mut i = 0;
+    // A small document, before the full dictionary is built, is cut with a dictionary of its own
+    // words (the same tokens, without the full build's start-up cost); its sentences are then
+    // slices of its normalised text.
+    let norm = segmenter
+        .may_scope(doc.text.len())
+        .then(|| normalize(&doc.text));
+    let scoped = norm.as_deref().and_then(|n| segmenter.scoped(&[n]));
+    let segmenter = scoped.as_ref().unwrap_or(segmenter);
+    let norm = scoped.as_ref().and(norm.as_deref());
     for_each_sentence(&doc.text, |s| {
         if stop.load(Ordering::Relaxed) {
             return false;
         }
-        let records = sentence_records(doc, segmenter, lexicon, &mut state, i, &s);
+        let sentence = match norm {
+            Some(n) => std::borrow::Cow::Borrowed(&n[s.norm.clone()]),
+            None => std::borrow::Cow::Owned(normalize(&doc.text[s.orig.clone()])),
+        };
+        let records = sentence_records(doc, segmenter, lexicon, &mut state, i, &s, &sentence);
         i += 1;
         records.is_empty() || each(records)
     })
 }
 
-/// The records of sentence number `i`, `s`, of a document.
+/// The records of sentence number `i`, `s`, of a document; `sentence` is its normalised text.
+#[allow(clippy::too_many_arguments)]
 fn sentence_records(
     doc: &Document,
     segmenter: &Segmenter,
@@ -71,9 +85,9 @@ fn sentence_records(
     state: &mut attribute::DocState,
     i: usize,
     s: &Sentence,
+    sentence: &str,
 ) -> Vec<Record> {
     let orig = &doc.text[s.orig.clone()];
-    let sentence = &normalize(orig);
     // Most sentences of a report hold no figure: they are not segmented at all.
     let tokens = if mention::may_have_quantity(sentence) {
         segmenter.tag(sentence, s.start)

@@ -1,0 +1,97 @@
+//! A small document is cut with a dictionary scoped to its own words (fast start-up); this must
+//! give exactly the tokens, tags and records of jieba's full dictionary. Checked sentence by
+//! sentence on the corpus and, when `../shared` is there, on every real report, in pieces of at
+//! most 60 KB (the scoped path's size).
+
+mod common;
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use govtext::{Document, Extractor, Segmenter, normalize};
+
+/// An extractor whose full dictionary is built before anything is extracted.
+static FULL: LazyLock<Extractor> = LazyLock::new(|| {
+    let ex = Extractor::new();
+    ex.segmenter().cut_count("经济");
+    assert!(!ex.segmenter().may_scope(1));
+    ex
+});
+
+/// The texts to compare: corpus documents and real reports, cut at line ends into pieces.
+fn pieces() -> Vec<(String, String)> {
+    let mut paths: Vec<_> = common::corpus().into_iter().map(|(_, p)| p).collect();
+    if let Some(shared) = common::shared() {
+        let mut real: Vec<_> = std::fs::read_dir(shared.join("reports"))
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        real.sort();
+        paths.extend(real);
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        let text = common::read(&path).text;
+        let mut piece = String::new();
+        for line in text.split_inclusive('\n') {
+            if piece.len() + line.len() > 60_000 && !piece.is_empty() {
+                out.push((path.display().to_string(), std::mem::take(&mut piece)));
+            }
+            piece.push_str(line);
+        }
+        out.push((path.display().to_string(), piece));
+    }
+    out
+}
+
+#[test]
+fn scoped_tokens_and_tags_are_the_full_dictionarys() {
+    let full = FULL.segmenter();
+    let mut sentences = 0;
+    for (name, text) in pieces() {
+        let norm = normalize(&text);
+        let fresh = Segmenter::new();
+        let scoped = fresh
+            .scoped(&[&norm])
+            .expect("a piece under the scoped size");
+        let got = scoped.segment(&text, &norm);
+        let want = full.segment(&text, &norm);
+        assert_eq!(got.len(), want.len(), "{name}");
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(
+                g.tokens,
+                w.tokens,
+                "{name}: {}",
+                &norm[w.sentence.norm.clone()]
+            );
+            sentences += 1;
+        }
+    }
+    assert!(sentences > 500, "{sentences} sentences compared");
+}
+
+#[test]
+fn scoped_records_are_the_full_dictionarys() {
+    for (name, text) in pieces() {
+        let doc = Document::from_bytes(text.as_bytes(), Path::new(&name), "piece").unwrap();
+        let fresh = Extractor::new();
+        assert!(fresh.segmenter().may_scope(doc.text.len()), "{name}");
+        let got = serde_json::to_string(&fresh.extract(&doc)).unwrap();
+        let want = serde_json::to_string(&FULL.extract(&doc)).unwrap();
+        assert!(got == want, "{name}: the records differ");
+    }
+}
+
+#[test]
+fn words_known_without_the_full_dictionary() {
+    let seg = Segmenter::new();
+    assert!(seg.has_word("经济"));
+    assert!(seg.has_word("地区生产总值"), "a word of dict/gov.dict");
+    assert!(!seg.has_word("经济增"));
+    assert!(
+        !seg.has_word("\u{e000}\u{e001}"),
+        "the padding entry is no word"
+    );
+    assert!(seg.may_scope(1000), "nothing built the full dictionary");
+}
