@@ -145,11 +145,14 @@ fn check_text(text: String) -> std::result::Result<String, DecodeProblem> {
     if text.contains('\0') {
         return Err(DecodeProblem::Bad("NUL character in text".into()));
     }
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    if controls * 100 > text.chars().count().max(1) {
+    // One pass: characters, control characters, plausible characters.
+    let (mut total, mut controls, mut plausible) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        controls += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+        plausible += usize::from(plausible_char(c));
+    }
+    if controls * 100 > total.max(1) {
         return Err(DecodeProblem::Bad(format!(
             "{controls} control characters: not text"
         )));
@@ -159,8 +162,6 @@ fn check_text(text: String) -> std::result::Result<String, DecodeProblem> {
     }
     // Bytes that decode without error can still be noise (binary behind a UTF-16 BOM, a
     // mis-detected encoding): a report is mostly Chinese, ASCII and punctuation.
-    let total = text.chars().count();
-    let plausible = text.chars().filter(|&c| plausible_char(c)).count();
     if total >= 16 && plausible * 10 < total * 7 {
         return Err(DecodeProblem::Bad(format!(
             "only {plausible} of {total} characters look like Chinese or ASCII text"

@@ -132,6 +132,39 @@ impl Dict {
     }
 }
 
+/// A word list searched in one pass (Aho-Corasick) instead of one `contains` per word: the rules
+/// ask "does this clause hold any of these words" once per figure.
+pub struct WordSet {
+    words: Vec<&'static str>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl WordSet {
+    /// A set of the given words (empty words are left out).
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        let words: Vec<&'static str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        let automaton = aho_corasick::AhoCorasick::new(&words).expect("word lists build");
+        WordSet { words, automaton }
+    }
+
+    /// True when `text` contains any of the words.
+    pub fn any_in(&self, text: &str) -> bool {
+        !self.words.is_empty() && self.automaton.is_match(text)
+    }
+
+    /// Every occurrence of every word in `text`, overlapping ones included, in order of where
+    /// they end: (byte, the word's index in the list, the word).
+    pub fn all_in<'s>(
+        &'s self,
+        text: &'s str,
+    ) -> impl Iterator<Item = (usize, usize, &'static str)> + 's {
+        self.automaton.find_overlapping_iter(text).map(|m| {
+            let i = m.pattern().as_usize();
+            (m.start(), i, self.words[i])
+        })
+    }
+}
+
 macro_rules! dict {
     ($name:ident, $file:literal, $columns:expr) => {
         #[doc = concat!("`dict/", $file, "`.")]

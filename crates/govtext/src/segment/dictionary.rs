@@ -20,9 +20,10 @@ use super::words::Words;
 /// Largest document (bytes of text) segmented with a scoped dictionary.
 pub(crate) const SCOPED_MAX_BYTES: usize = 256 * 1024;
 
-/// Bytes a process segments with scoped dictionaries before it builds the full one (a scoped
-/// dictionary costs about as much per byte as the full build costs per ~300 KB).
-const SCOPED_BUDGET_BYTES: usize = 512 * 1024;
+/// Bytes a process segments with scoped dictionaries before it builds the full one: scoped
+/// dictionaries for ~500 KB cost about what the full build costs, so a batch pays at most half a
+/// build more, while one report of up to 256 KB never pays for the full build.
+const SCOPED_BUDGET_BYTES: usize = 256 * 1024;
 
 /// The padding entry: it holds the frequency of the words a scoped jieba leaves out. Private-use
 /// characters are outside jieba's word-character class, so no text ever reaches it.

@@ -123,22 +123,54 @@ impl Words {
     }
 
     /// Every word that occurs in `text` starting at byte `at` (a character boundary): its index.
+    /// The range of words sharing the prefix read so far narrows one character at a time, and
+    /// only the bytes of the new character are compared (the rest are equal in the range).
     pub(crate) fn for_each_at(&self, text: &str, at: usize, mut f: impl FnMut(usize)) {
-        let rest = &text[at..];
-        let Some(c) = rest.chars().next() else { return };
+        let rest = &text.as_bytes()[at..];
+        let Some(c) = text[at..].chars().next() else {
+            return;
+        };
         let (mut lo, mut hi) = self.first_range(c);
         let mut end = c.len_utf8();
-        while lo < hi {
-            let prefix = &rest.as_bytes()[..end];
-            lo += partition(self, lo, hi, |x| x < prefix);
-            hi = lo + partition(self, lo, hi, |x| x.starts_with(prefix));
-            if lo < hi && self.word_bytes(lo) == prefix {
+        loop {
+            if lo >= hi {
+                return;
+            }
+            // The first word of the range is the prefix itself when the prefix is a word.
+            if self.word_bytes(lo).len() == end {
                 f(lo);
+                lo += 1;
             }
-            match rest[end..].chars().next() {
-                Some(next) => end += next.len_utf8(),
-                None => break,
+            let Some(next) = text[at + end..].chars().next() else {
+                return;
+            };
+            let from = end;
+            end += next.len_utf8();
+            let key = packed(&rest[from..end]);
+            let tail = |i: usize| {
+                let w = self.word_bytes(i);
+                packed(&w[from.min(w.len())..end.min(w.len())])
+            };
+            let (mut a, mut b) = (lo, hi);
+            while a < b {
+                let mid = a + (b - a) / 2;
+                if tail(mid) < key {
+                    a = mid + 1;
+                } else {
+                    b = mid;
+                }
             }
+            lo = a;
+            let mut b = hi;
+            while a < b {
+                let mid = a + (b - a) / 2;
+                if tail(mid) <= key {
+                    a = mid + 1;
+                } else {
+                    b = mid;
+                }
+            }
+            hi = a;
         }
     }
 }
@@ -156,6 +188,17 @@ fn partition(words: &Words, lo: usize, hi: usize, pred: impl Fn(&[u8]) -> bool) 
         }
     }
     a - lo
+}
+
+/// Up to four bytes as a big-endian number, zero-padded: comparing two of these compares the
+/// bytes lexicographically (a proper prefix of a character's bytes sorts before it).
+#[inline]
+fn packed(b: &[u8]) -> u32 {
+    let mut v = 0u32;
+    for i in 0..4 {
+        v = (v << 8) | u32::from(b.get(i).copied().unwrap_or(0));
+    }
+    v
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {

@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use super::DocState;
-use crate::extract::dict;
+use crate::extract::dict::{self, WordSet};
 
 /// Words by role: `average` (年均), `total` (累计), `span` (过去五年, 以来), `plan` (heading words
 /// of a plan period).
@@ -15,12 +15,15 @@ static WORDS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
     rows.map(|r| (r[0], r[1])).collect()
 });
 
-fn words(role: &str) -> impl Iterator<Item = &'static str> + '_ {
-    WORDS
-        .iter()
-        .filter(move |(_, r)| *r == role)
-        .map(|(w, _)| *w)
+/// The words of one role, searched in one pass.
+fn role(name: &str) -> WordSet {
+    WordSet::new(WORDS.iter().filter(|(_, r)| *r == name).map(|(w, _)| *w))
 }
+
+static AVERAGE: LazyLock<WordSet> = LazyLock::new(|| role("average"));
+static TOTAL: LazyLock<WordSet> = LazyLock::new(|| role("total"));
+static SPAN: LazyLock<WordSet> = LazyLock::new(|| role("span"));
+static PLAN: LazyLock<WordSet> = LazyLock::new(|| role("plan"));
 
 /// True when `text` names a stretch of several years: 过去五年, 五年来, “十四五”时期, 2021—2025年.
 pub(super) fn multi_year(text: &str) -> bool {
@@ -30,12 +33,12 @@ pub(super) fn multi_year(text: &str) -> bool {
         )
         .expect("valid regex")
     });
-    words("span").any(|w| text.contains(w)) || RANGE.is_match(text)
+    SPAN.any_in(text) || RANGE.is_match(text)
 }
 
 /// True when a heading opens the goals of a plan period (“十五五”时期的主要目标, 今后五年).
 pub(super) fn plan_period_heading(heading: &str) -> bool {
-    multi_year(heading) || words("plan").any(|w| heading.contains(w))
+    multi_year(heading) || PLAN.any_in(heading)
 }
 
 /// The horizon of a figure: `lead` is its clause up to the figure, `sentence` the whole
@@ -46,10 +49,10 @@ pub(super) fn horizon(sentence: &str, lead: &str, target: bool, state: &DocState
         let n = lead.chars().count();
         lead.chars().skip(n.saturating_sub(10)).collect()
     };
-    if words("average").any(|w| near.contains(w)) {
+    if AVERAGE.any_in(&near) {
         return "period_average";
     }
-    if multi_year(sentence) && !target && words("total").any(|w| lead.contains(w)) {
+    if !target && TOTAL.any_in(lead) && multi_year(sentence) {
         return "cumulative";
     }
     if target && (state.plan_period || future_deadline(sentence)) {

@@ -4,23 +4,27 @@
 use std::sync::LazyLock;
 
 use super::DocState;
-use crate::extract::dict;
+use crate::extract::dict::{self, WordSet};
 
 /// Period words in file order.
 pub(super) static PERIODS: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::PERIODS.words());
 
 /// The earliest period named in the sentence (2012年，… 今年 → 2012年), else the heading's.
 pub(super) fn sentence_period(norm: &str, state: &DocState) -> Option<String> {
-    PERIODS
-        .iter()
-        .filter_map(|p| {
-            // 完成全年目标的47.8%: 全年 qualifies the target, not the figure.
-            norm.match_indices(p)
-                .find(|(i, _)| !norm[i + p.len()..].starts_with(['目', '计', '任']))
-                .map(|(i, _)| (i, p.to_string()))
-        })
-        .chain(year_period(norm))
-        .min_by_key(|(i, _)| *i)
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERIODS.iter().copied()));
+    // The first period word of the sentence (the one listed first on a tie); 完成全年目标的47.8%:
+    // 全年 qualifies the target, not the figure.
+    let listed = SET
+        .all_in(norm)
+        .filter(|&(i, _, p)| !norm[i + p.len()..].starts_with(['目', '计', '任']))
+        .min_by_key(|&(i, rank, _)| (i, rank))
+        .map(|(i, _, p)| (i, p.to_string()));
+    let year = year_period(norm);
+    let first = match (listed, year) {
+        (Some(l), Some(y)) => Some(if y.0 < l.0 { y } else { l }),
+        (l, y) => l.or(y),
+    };
+    first
         .map(|(_, p)| p)
         .or_else(|| state.heading_period.clone())
 }

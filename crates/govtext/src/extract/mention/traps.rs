@@ -3,6 +3,7 @@
 //! an indefinite article (一批), Chinese numerals inside a word (统一, 二七区) or a short quoted
 //! slogan (“五个一”).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{Ctx, Num};
@@ -13,17 +14,41 @@ use crate::extract::unit::{Kind, Unit, match_not_quantity, may_be_year};
 static MEETING_AFTER_CI: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| dict::MEETING_WORDS.words());
 
-/// Set phrases and slogans written with a numeral (`dict/numeral_phrases.tsv`).
-static NUMERAL_PHRASES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| dict::NUMERAL_PHRASES.words());
+/// Set phrases and slogans written with a numeral (`dict/numeral_phrases.tsv`), by first character.
+static NUMERAL_PHRASES: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for p in dict::NUMERAL_PHRASES.words() {
+        if let Some(c) = p.chars().next() {
+            by_first.entry(c).or_default().push(p);
+        }
+    }
+    by_first
+});
+
+/// The longest set phrase, in bytes.
+static LONGEST_PHRASE: LazyLock<usize> = LazyLock::new(|| {
+    NUMERAL_PHRASES
+        .values()
+        .flatten()
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0)
+});
 
 /// True when the figure starting at byte `s` lies inside a set phrase (`两个市场`, `三次产业`,
 /// `八项规定`): a name, not a count.
 pub(super) fn in_set_phrase(norm: &str, s: usize) -> bool {
-    NUMERAL_PHRASES.iter().any(|p| {
-        let from = s.saturating_sub(p.len() - 1);
-        (from..=s).any(|b| norm.is_char_boundary(b) && norm[b..].starts_with(p))
-    })
+    let from = s.saturating_sub(LONGEST_PHRASE.saturating_sub(1));
+    (from..=s.min(norm.len()))
+        .filter(|&b| norm.is_char_boundary(b))
+        .any(|b| {
+            let rest = &norm[b..];
+            rest.chars().next().is_some_and(|c| {
+                NUMERAL_PHRASES
+                    .get(&c)
+                    .is_some_and(|ps| ps.iter().any(|p| b + p.len() > s && rest.starts_with(p)))
+            })
+        })
 }
 
 /// Ordinals, codes, versions: 第二, PM2.5, G60, 3.5.1.
