@@ -7,12 +7,13 @@
 //! a bad JSONL line, even a panic in processing — becomes a failed outcome naming it; the others
 //! go on. The library reports outcomes to a callback and never prints.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::document::Document;
@@ -447,10 +448,14 @@ pub fn chunk_size(threads: usize) -> usize {
     (threads * 16).max(16)
 }
 
-/// Run `work` over all jobs on `pool`, a chunk at a time, handing outcomes to `sink` in input
-/// order. `sink` returns false to stop early (Ctrl-C, a closed output). Metadata is inferred
-/// (see [`meta::infer`]) before `work` sees a document; `work` owns it, so it may hand a large
-/// one on to `sink` to be processed there a piece at a time.
+/// Run `work` over all jobs on `pool`, handing outcomes to `sink` in input order. `sink` returns
+/// false to stop early (Ctrl-C, a closed output). Metadata is inferred (see [`meta::infer`])
+/// before `work` sees a document; `work` owns it, so it may hand a large one on to `sink` to be
+/// processed there a piece at a time.
+///
+/// At most [`chunk_size`] documents are in flight: each is a task of its own on the pool, and
+/// the calling thread hands finished ones to `sink` in order while the pool works on the next
+/// (no thread waits for the slowest document of a chunk, and writing overlaps extraction).
 pub fn run<T, W, S>(
     jobs: Jobs,
     pool: &rayon::ThreadPool,
@@ -465,29 +470,50 @@ where
 {
     let started = Instant::now();
     let mut summary = Summary::default();
-    let chunk = chunk_size(pool.current_num_threads());
+    let window = chunk_size(pool.current_num_threads());
     let max = jobs.max_doc_bytes;
-    let mut jobs = jobs.peekable();
-    while jobs.peek().is_some() {
-        let batch: Vec<Job> = jobs.by_ref().take(chunk).collect();
-        let outcomes: Vec<Outcome<T>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|job| process(job, table, max, &work))
-                .collect()
-        });
-        for o in outcomes {
-            match &o.result {
-                Ok(_) => summary.ok += 1,
-                Err(reason) => summary.failed.push((o.name.clone(), reason.clone())),
+    let mut jobs = jobs.enumerate();
+    let stopped = AtomicBool::new(false);
+    let (work, stopped_ref) = (&work, &stopped);
+    pool.in_place_scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Option<Outcome<T>>)>();
+        let mut done: BTreeMap<usize, Option<Outcome<T>>> = BTreeMap::new();
+        let (mut in_flight, mut next_out) = (0usize, 0usize);
+        loop {
+            while in_flight < window
+                && let Some((i, job)) = jobs.next()
+            {
+                let tx = tx.clone();
+                scope.spawn(move |_| {
+                    // After a stop, documents still queued are not processed.
+                    let o = (!stopped_ref.load(Ordering::Relaxed))
+                        .then(|| process(job, table, max, work));
+                    let _ = tx.send((i, o));
+                });
+                in_flight += 1;
             }
-            summary.bytes += o.bytes;
-            if !sink(o) {
-                summary.elapsed = started.elapsed();
-                return summary;
+            if in_flight == 0 {
+                break;
+            }
+            // This thread holds a sender too, so `recv` waits for a task rather than failing.
+            let Ok((i, o)) = rx.recv() else { break };
+            in_flight -= 1;
+            done.insert(i, o);
+            while let Some(o) = done.remove(&next_out) {
+                next_out += 1;
+                let Some(o) = o else { continue };
+                match &o.result {
+                    Ok(_) => summary.ok += 1,
+                    Err(reason) => summary.failed.push((o.name.clone(), reason.clone())),
+                }
+                summary.bytes += o.bytes;
+                if !sink(o) {
+                    stopped.store(true, Ordering::Relaxed);
+                    return;
+                }
             }
         }
-    }
+    });
     summary.elapsed = started.elapsed();
     summary
 }
