@@ -1,7 +1,7 @@
 //! Throughput of each stage on the same text, in MB/s (criterion reports bytes per second):
 //! raw jieba-rs `cut` (the ceiling), segmentation (normalise + sentences + tagging), extraction
 //! (segmentation + mentions + attribution), and the whole pipeline (decode → extract → JSON Lines)
-//! on 1 thread and on all threads.
+//! on 1 thread and on all threads; and start-up (a new extractor and a one-line document).
 //!
 //! The text is `corpus/` replicated to `GOVTEXT_BENCH_MB` megabytes (default 50), plus
 //! `../shared/reports` replicated likewise when present. Run: `cargo bench --bench pipeline`.
@@ -117,7 +117,27 @@ fn bench_set(c: &mut Criterion, name: &str, docs: Vec<(String, Vec<u8>)>, ex: &E
     g.finish();
 }
 
+/// Start-up as a small call pays it: a new extractor and one short document (a dictionary scoped
+/// to the document, never jieba's full build), and, for comparison, building the full dictionary.
+fn bench_startup(c: &mut Criterion) {
+    let line = "全年地区生产总值增长5.2%，一般公共预算收入完成340.64亿元。\n";
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(20);
+    g.bench_function("new_extractor_and_one_line", |b| {
+        b.iter(|| {
+            let ex = Extractor::new();
+            let doc = Document::from_bytes(line.as_bytes(), Path::new("one"), "one").unwrap();
+            ex.extract(black_box(&doc)).len()
+        })
+    });
+    g.bench_function("full_dictionary_build", |b| {
+        b.iter(|| Extractor::new().segmenter().cut_count(black_box("经济")))
+    });
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    bench_startup(c);
     let started = Instant::now();
     let ex = Extractor::new();
     eprintln!(
