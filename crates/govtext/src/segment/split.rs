@@ -208,10 +208,12 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool
     let mut sp = Splitter::new(each);
     let mut chars = orig.char_indices().peekable();
     let (mut ci, mut nb) = (0usize, 0usize);
+    // The normalised form of the next character when it was already looked at.
+    let mut peeked: Option<char> = None;
     while sp.going
         && let Some((ob, oc)) = chars.next()
     {
-        let c = normalize_char(oc);
+        let c = peeked.take().unwrap_or_else(|| normalize_char(oc));
         let at = (ci, ob, nb);
         ci += 1;
         nb += c.len_utf8();
@@ -241,6 +243,7 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool
             sp.flush();
         }
         let next = chars.peek().map(|&(_, n)| normalize_char(n));
+        peeked = next;
         if !sp.push(c, at, (ci, ob + oc.len_utf8(), nb)) || sp.cut(c, next) {
             sp.prev = c;
             continue;
@@ -253,6 +256,7 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool
                     break;
                 }
                 chars.next();
+                peeked = None;
                 ci += 1;
                 nb += c2.len_utf8();
                 sp.last = Some((ci, ob2 + oc2.len_utf8(), nb));
