@@ -414,7 +414,6 @@ const EXPECTED: &[(&str, &str, f64, Option<f64>)] = &[
 const BLOCKED: &[(&str, &str)] = &[
     ("hunan_2026", "gdp_growth"),
     ("hunan_2026", "cpi_target"),
-    ("national_2004", "gdp_target"),
     ("national_2011", "gdp_growth"),
     ("national_2011", "cpi_target"),
 ];

@@ -17,9 +17,11 @@ use jieba_rs::Jieba;
 
 use crate::error::{Error, Result};
 
+pub mod compact;
 mod dictionary;
 mod split;
 mod words;
+pub(crate) mod wrap;
 
 use dictionary::Dictionary;
 pub use split::{for_each_sentence, split_sentences};
@@ -269,7 +271,7 @@ impl Segmenter {
         split_sentences(orig, norm)
             .into_iter()
             .map(|s| {
-                let tokens = self.tag(&norm[s.norm.clone()], s.start);
+                let tokens = compact::tag(self, &norm[s.norm.clone()], s.start);
                 SegmentedSentence {
                     sentence: s,
                     tokens,
@@ -331,7 +333,8 @@ impl Segmenter {
                 if i > 0 {
                     out.push(' ');
                 }
-                out.push_str(w.text);
+                // A word spanning white space the segmenter saw through is printed without it.
+                out.extend(w.text.chars().filter(|c| !c.is_whitespace()));
                 if pos {
                     out.push('/');
                     out.push_str(w.pos);

@@ -11,12 +11,15 @@ pub mod mention;
 pub mod number;
 pub mod text;
 pub mod unit;
+#[cfg(test)]
+mod wrap_tests;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::document::{Document, normalize};
 use crate::record::Record;
 use crate::schema::{Basis, Direction, Horizon, Measure};
+use crate::segment::compact::Compact;
 use crate::segment::{Segmenter, Sentence, for_each_sentence};
 
 /// [`extract_with`] and the shipped lexicon, for the rules' unit tests.
@@ -88,13 +91,24 @@ fn sentence_records(
     sentence: &str,
 ) -> Vec<Record> {
     let orig = &doc.text[s.orig.clone()];
+    // White space inside a word or a joined hard wrap: the rules read the compacted sentence,
+    // whose offsets are mapped back below.
+    let compact = Compact::of(sentence, segmenter);
+    let written;
+    let (sentence, orig_kept) = match &compact {
+        Some(c) => {
+            written = c.select(orig);
+            (c.text.as_str(), written.as_str())
+        }
+        None => (sentence, orig),
+    };
     // Most sentences of a report hold no figure: they are not segmented at all.
     let tokens = if mention::may_have_quantity(sentence) {
         segmenter.tag(sentence, s.start)
     } else {
         Vec::new()
     };
-    let mentions = mention::scan_sentence(sentence, orig, s.start, &tokens, segmenter);
+    let mut mentions = mention::scan_sentence(sentence, orig_kept, s.start, &tokens, segmenter);
     let attributions = attribute::attribute_sentence(
         sentence,
         s.start,
@@ -104,6 +118,12 @@ fn sentence_records(
         state,
         lexicon,
     );
+    if let Some(c) = &compact {
+        for m in &mut mentions {
+            let (ms, me) = c.span(m.start - s.start, m.end - s.start);
+            (m.start, m.end) = (s.start + ms, s.start + me);
+        }
+    }
     let orig_chars: Vec<char> = orig.chars().collect();
     let mut records = Vec::with_capacity(mentions.len());
     for (m, a) in mentions.into_iter().zip(attributions) {

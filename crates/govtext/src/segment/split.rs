@@ -9,6 +9,7 @@
 //! and the figure it would split is left out of both pieces rather than reported in part.
 
 use super::Sentence;
+use super::wrap;
 use crate::document::normalize_char;
 use crate::extract::number::is_run_char;
 use crate::extract::unit::UNITS;
@@ -35,12 +36,12 @@ fn is_figure_char(c: char) -> bool {
 }
 
 /// True for characters that end a sentence.
-fn is_terminator(c: char) -> bool {
+pub(super) fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
 /// True for characters that start a new item: bullets and circled numbers.
-fn is_bullet(c: char) -> bool {
+pub(super) fn is_bullet(c: char) -> bool {
     matches!(
         c,
         '●' | '■' | '◆' | '▲' | '★' | '☆' | '◇' | '□' | '•' | '▪' | '◎' | '○'
@@ -48,7 +49,7 @@ fn is_bullet(c: char) -> bool {
 }
 
 /// True for closing quotes and brackets that belong to the sentence they follow.
-fn is_closer(c: char) -> bool {
+pub(super) fn is_closer(c: char) -> bool {
     matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | ')' | '）' | '】')
 }
 
@@ -186,7 +187,8 @@ impl<F: FnMut(Sentence) -> bool> Splitter<F> {
     }
 }
 
-/// Split a document into sentences at 。！？； and line breaks, before bullets (● ■ ① …) and before
+/// Split a document into sentences at 。！？； and line breaks (not at a hard wrap inside a
+/// sentence: [`wrap`]), before bullets (● ■ ① …) and before
 /// parenthesised list markers (`（一）`, `(2)`). `orig` and `norm` must have the same characters count
 /// (`norm` is `normalize(orig)`). Whitespace around sentences is left out; empty sentences are dropped.
 /// Sentences longer than [`SOFT_MAX_SENTENCE`] end at a comma, longer than [`HARD_MAX_SENTENCE`] at
@@ -206,10 +208,13 @@ pub fn split_sentences(orig: &str, norm: &str) -> Vec<Sentence> {
 /// to stop. Returns false when stopped.
 pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool {
     let mut sp = Splitter::new(each);
+    let width = wrap::wrap_width(orig);
     let mut chars = orig.char_indices().peekable();
     let (mut ci, mut nb) = (0usize, 0usize);
     // The normalised form of the next character when it was already looked at.
     let mut peeked: Option<char> = None;
+    // Byte where the current line starts.
+    let mut line_start = 0;
     while sp.going
         && let Some((ob, oc)) = chars.next()
     {
@@ -218,6 +223,21 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool
         ci += 1;
         nb += c.len_utf8();
         if c == '\n' || c == '\r' {
+            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+            let after = ob + 1 + usize::from(crlf);
+            let line = &orig[line_start..ob];
+            line_start = ob + 1;
+            if wrap::joins(line, &orig[after..], width) {
+                // A hard wrap inside a sentence: the break is white space in it.
+                if crlf {
+                    chars.next();
+                    ci += 1;
+                    nb += 1;
+                    line_start += 1;
+                }
+                sp.prev = c;
+                continue;
+            }
             sp.flush();
             if c == '\n' {
                 sp.paragraph += 1;
@@ -270,7 +290,7 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool
 }
 
 /// Length of a list marker body after an opening parenthesis: `一）`, `2)`, `10）`.
-fn list_marker_len(rest: &str) -> Option<usize> {
+pub(super) fn list_marker_len(rest: &str) -> Option<usize> {
     let mut n = 0;
     for c in rest.chars() {
         if c == ')' || c == '）' {
@@ -409,6 +429,30 @@ mod tests {
             sentences("他说：“要稳。”然后散会。"),
             vec!["他说：“要稳。”", "然后散会。"]
         );
+    }
+
+    #[test]
+    fn hard_wraps_are_joined_and_paragraphs_are_not() {
+        use crate::segment::compact::Compact;
+        use crate::segment::wrap::{REPORT, hard_wrap};
+        let seg = crate::segment::Segmenter::new();
+        let flat = sentences(REPORT);
+        // At 40 columns the heading （一）… is exactly a full line: it is still not joined.
+        for width in [40, 57, 80] {
+            let wrapped = hard_wrap(REPORT, width);
+            let seen: Vec<String> = sentences(&wrapped)
+                .into_iter()
+                .map(|s| Compact::of(&s, &seg).map_or(s, |c| c.text))
+                .collect();
+            assert_eq!(seen, flat, "wrapped at {width} columns");
+        }
+        // A heading too long for one line is left in two pieces (a heading is never joined).
+        assert!(sentences(&hard_wrap(REPORT, 30)).contains(&"济根基".to_string()));
+        // Lines of a well-formed report stay sentences of their own, with or without 。.
+        let lines =
+            "一、总体情况\n（一）稳增长\n地区生产总值增长6%\n扎实推进重点项目建设\n2\n3亿元";
+        assert_eq!(sentences(lines).len(), 6);
+        assert_eq!(sentences("全区完成1234\n万元").len(), 1);
     }
 
     #[test]

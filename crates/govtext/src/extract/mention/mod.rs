@@ -25,6 +25,7 @@ mod tests;
 mod traps;
 mod units;
 
+pub(crate) use scan::unit_follows;
 pub use scan::{may_have_quantity, scan_sentence};
 
 use super::number::Number;

@@ -154,7 +154,7 @@ fn is_numeral(c: char) -> bool {
 }
 
 /// A unit at the start of `rest`, possibly after 万/亿 (and spaces): `亿元`, `万 人`, `%`.
-fn unit_follows(rest: &str) -> bool {
+pub(crate) fn unit_follows(rest: &str) -> bool {
     let rest = rest.trim_start_matches(['万', '亿', ' ', '\t']);
     match_unit(rest).is_some()
 }
