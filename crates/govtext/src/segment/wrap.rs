@@ -52,6 +52,19 @@ fn columns(line: &str) -> usize {
     line.trim_end().chars().map(columns_of).sum()
 }
 
+/// [`columns`] for lines up to `cap` columns wide; for a wider line some width over `cap` (a
+/// paragraph's line is not read to its end).
+fn columns_capped(line: &str, cap: usize) -> usize {
+    let mut w = 0;
+    for c in line.trim_end().chars() {
+        w += columns_of(c);
+        if w > cap {
+            break;
+        }
+    }
+    w
+}
+
 /// True when a character ends a sentence or a clause at the end of a line.
 fn ends_sentence(c: char) -> bool {
     is_terminator(c) || matches!(c, ':' | '：')
@@ -73,8 +86,13 @@ pub(super) fn wrap_width(text: &str) -> Option<usize> {
     let mut widths = vec![0usize; MAX_WRAP + WRAP_SLACK + 1];
     let mut open = vec![0usize; MAX_WRAP + WRAP_SLACK + 1];
     let mut lines = 0;
-    for line in text.split(['\n', '\r']) {
-        let w = columns(line);
+    let mut from = 0;
+    let ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        // Line breaks are ASCII, so every `from..end` lies on character boundaries.
+        let line = &text[from..end];
+        from = end + 1;
+        let w = columns_capped(line, MAX_WRAP + WRAP_SLACK);
         // Headings are lines of their own: they tell nothing about the wrap.
         if w == 0 || starts_with_heading_marker(line.trim_start()) {
             continue;
