@@ -164,12 +164,14 @@ impl Segmenter {
         self.own.is_none() && self.dict.may_scope(bytes)
     }
 
-    /// The jieba to cut `text` with: the scoped one when it holds every word of `text`.
+    /// The jieba to cut `text` with: the scoped one when it holds every word of `text` (a slice of
+    /// a scoped text, or a text whose words it holds all the same).
     fn jieba_for(&self, text: &str) -> &Jieba {
         match &self.own {
             Some((j, ranges)) => {
                 let r = address_range(text);
-                if ranges.iter().any(|s| s.start <= r.start && r.end <= s.end) {
+                let inside = ranges.iter().any(|s| s.start <= r.start && r.end <= s.end);
+                if inside || dictionary::covers(j, text) {
                     j
                 } else {
                     self.dict.full()

@@ -95,3 +95,17 @@ fn words_known_without_the_full_dictionary() {
     );
     assert!(seg.may_scope(1000), "nothing built the full dictionary");
 }
+
+#[test]
+fn a_sentence_with_its_white_space_taken_out_stays_on_the_scoped_dictionary() {
+    let text = "全年经 济增长6.5%，财政收入达到1234\n亿元，增长8%。\n";
+    let doc = Document::from_bytes(text.as_bytes(), Path::new("ws"), "ws").unwrap();
+    let fresh = Extractor::new();
+    let got = serde_json::to_string(&fresh.extract(&doc)).unwrap();
+    assert!(
+        fresh.segmenter().may_scope(1),
+        "the full dictionary was built"
+    );
+    assert_eq!(got, serde_json::to_string(&FULL.extract(&doc)).unwrap());
+    assert!(got.contains("\"indicator_id\":\"gdp\""), "{got}");
+}

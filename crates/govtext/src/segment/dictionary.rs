@@ -150,6 +150,20 @@ impl Dictionary {
     }
 }
 
+/// True when the scoped jieba `j` holds every word of jieba's dictionary that occurs in `text`
+/// (then it cuts `text` as the full one does): for a text that is not a slice of the scoped
+/// document, such as a sentence with its inner white space taken out.
+pub(crate) fn covers(j: &Jieba, text: &str) -> bool {
+    let Some(words) = Words::shipped() else {
+        return false;
+    };
+    text.char_indices().all(|(at, _)| {
+        let mut all = true;
+        words.for_each_at(text, at, |i| all &= j.has_word(words.word(i)));
+        all
+    })
+}
+
 /// Push the index of every word of the table occurring in `text`.
 fn words_in(words: &Words, text: &str, ids: &mut Vec<usize>) {
     for (at, _) in text.char_indices() {

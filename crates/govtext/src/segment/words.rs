@@ -83,9 +83,14 @@ impl Words {
         &self.text[self.offset(i)..self.offset(i + 1)]
     }
 
+    /// Word `i`.
+    pub(crate) fn word(&self, i: usize) -> &'static str {
+        std::str::from_utf8(self.word_bytes(i)).unwrap_or_default()
+    }
+
     /// Word `i`, its frequency and its POS tag.
     pub(crate) fn entry(&self, i: usize) -> (&'static str, u32, &'static str) {
-        let word = std::str::from_utf8(self.word_bytes(i)).unwrap_or_default();
+        let word = self.word(i);
         let tag_id = self.tag_ids[i] as usize;
         let tag = self
             .tags
