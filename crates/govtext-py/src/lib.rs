@@ -197,8 +197,11 @@ impl NativeExtractor {
         let extractor = self.inner.clone();
         py.detach(move || {
             let norm = govtext::normalize(&text);
-            extractor
-                .segmenter()
+            // A small text before the full dictionary is built: a dictionary of its own words.
+            let scoped = extractor.segmenter().scoped(&[&norm]);
+            scoped
+                .as_ref()
+                .unwrap_or(extractor.segmenter())
                 .words(&text, &norm)
                 .into_iter()
                 .map(|s| {
