@@ -149,6 +149,11 @@ fn check_text(text: String) -> std::result::Result<String, DecodeProblem> {
     let (mut total, mut controls, mut plausible) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         total += 1;
+        // Most characters of a report: Chinese, plausible and no control character.
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            plausible += 1;
+            continue;
+        }
         controls += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
         plausible += usize::from(plausible_char(c));
     }
@@ -223,7 +228,23 @@ static SIMPLIFIED: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| 
 
 /// Normalise a whole text; the result has exactly as many characters as the input.
 pub fn normalize(text: &str) -> String {
-    text.chars().map(normalize_char).collect()
+    let mut out = String::with_capacity(text.len());
+    // ASCII is its own normal form: runs of it are copied as they are.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..ascii]);
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(normalize_char(c));
+            rest = chars.as_str();
+        }
+    }
+    out
 }
 
 #[cfg(test)]

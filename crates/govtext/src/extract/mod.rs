@@ -124,6 +124,9 @@ fn sentence_records(
             (m.start, m.end) = (s.start + ms, s.start + me);
         }
     }
+    if mentions.is_empty() {
+        return Vec::new();
+    }
     let orig_chars: Vec<char> = orig.chars().collect();
     let mut records = Vec::with_capacity(mentions.len());
     for (m, a) in mentions.into_iter().zip(attributions) {
