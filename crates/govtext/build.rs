@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-env-changed=CARGO_HOME");
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("jieba_words.bin");
@@ -60,7 +61,11 @@ fn locked_version(manifest: &Path) -> Option<String> {
     let text = std::fs::read_to_string(lock).ok()?;
     let at =
         text.find("name = \"jieba-rs\"\nversion = \"")? + "name = \"jieba-rs\"\nversion = \"".len();
-    Some(text[at..].split('"').next()?.to_string())
+    let version = text[at..].split('"').next()?;
+    // Only a crates.io package is in the registry sources; a path, git or patched one is not.
+    let source = text[at..].lines().nth(1)?;
+    (source == "source = \"registry+https://github.com/rust-lang/crates.io-index\"")
+        .then(|| version.to_string())
 }
 
 /// `jieba-rs-VERSION/src/data/dict.txt` under cargo's registry sources.
@@ -83,8 +88,14 @@ fn in_registry(version: &str) -> Option<PathBuf> {
 fn from_metadata(manifest: &Path) -> Option<PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = std::process::Command::new(cargo);
-    cmd.args(["metadata", "--format-version", "1", "--manifest-path"])
-        .arg(manifest.join("Cargo.toml"));
+    cmd.args([
+        "metadata",
+        "--format-version",
+        "1",
+        "--locked",
+        "--manifest-path",
+    ])
+    .arg(manifest.join("Cargo.toml"));
     if let Ok(target) = std::env::var("TARGET") {
         cmd.args(["--filter-platform", &target]);
     }

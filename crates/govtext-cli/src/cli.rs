@@ -700,7 +700,7 @@ fn render_segments(
     // A small document before the full dictionary is built: a dictionary of its own words.
     let norm = govtext::normalize(&doc.text);
     let scoped = seg.scoped(&[&norm]);
-    let seg = scoped.as_ref().unwrap_or(seg);
+    let seg = scoped.as_deref().unwrap_or(seg);
     match format {
         SegFormat::Text if with_doc => seg
             .render(&doc.text, pos)

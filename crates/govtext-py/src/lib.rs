@@ -200,7 +200,7 @@ impl NativeExtractor {
             // A small text before the full dictionary is built: a dictionary of its own words.
             let scoped = extractor.segmenter().scoped(&[&norm]);
             scoped
-                .as_ref()
+                .as_deref()
                 .unwrap_or(extractor.segmenter())
                 .words(&text, &norm)
                 .into_iter()

@@ -453,9 +453,12 @@ pub fn chunk_size(threads: usize) -> usize {
 /// before `work` sees a document; `work` owns it, so it may hand a large one on to `sink` to be
 /// processed there a piece at a time.
 ///
-/// At most [`chunk_size`] documents are in flight: each is a task of its own on the pool, and
+/// Each document is a task of its own on the pool, and
 /// the calling thread hands finished ones to `sink` in order while the pool works on the next
 /// (no thread waits for the slowest document of a chunk, and writing overlaps extraction).
+/// Documents running and results waiting for an earlier one are [`chunk_size`] at most, so memory
+/// stays bounded behind a slow document. Call it from outside `pool` (the calling thread waits
+/// for the pool's tasks).
 pub fn run<T, W, S>(
     jobs: Jobs,
     pool: &rayon::ThreadPool,
@@ -478,26 +481,29 @@ where
     pool.in_place_scope(|scope| {
         let (tx, rx) = std::sync::mpsc::channel::<(usize, Option<Outcome<T>>)>();
         let mut done: BTreeMap<usize, Option<Outcome<T>>> = BTreeMap::new();
-        let (mut in_flight, mut next_out) = (0usize, 0usize);
+        let (mut spawned, mut next_out, mut more) = (0usize, 0usize, true);
         loop {
-            while in_flight < window
-                && let Some((i, job)) = jobs.next()
-            {
+            // Documents running plus results waiting for an earlier one stay within the window.
+            while more && spawned - next_out < window {
+                let Some((i, job)) = jobs.next() else {
+                    more = false;
+                    break;
+                };
                 let tx = tx.clone();
                 scope.spawn(move |_| {
                     // After a stop, documents still queued are not processed.
                     let o = (!stopped_ref.load(Ordering::Relaxed))
-                        .then(|| process(job, table, max, work));
+                        .then(|| guarded(i, || process(job, table, max, work)));
                     let _ = tx.send((i, o));
                 });
-                in_flight += 1;
+                spawned += 1;
             }
-            if in_flight == 0 {
+            if next_out == spawned {
                 break;
             }
-            // This thread holds a sender too, so `recv` waits for a task rather than failing.
+            // This thread holds a sender too, so `recv` waits for a task rather than failing,
+            // and every task sends (a panic outside `work` is caught by `guarded`).
             let Ok((i, o)) = rx.recv() else { break };
-            in_flight -= 1;
             done.insert(i, o);
             while let Some(o) = done.remove(&next_out) {
                 next_out += 1;
@@ -516,6 +522,32 @@ where
     });
     summary.elapsed = started.elapsed();
     summary
+}
+
+/// The outcome of `f` for input number `i`, or a failed outcome when it panics outside `work`
+/// (reading, decoding, metadata), so one bad input never stops the batch.
+fn guarded<T>(i: usize, f: impl FnOnce() -> Outcome<T>) -> Outcome<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let what = panic_message(panic.as_ref());
+        Outcome {
+            name: format!("input {}", i + 1),
+            origin: Origin::default(),
+            bytes: 0,
+            result: Err(format!(
+                "input {}: internal error while reading it (please report): {what}",
+                i + 1
+            )),
+        }
+    })
+}
+
+/// The text of a panic's payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 fn process<T, W>(job: Job, table: Option<&MetaTable>, max: u64, work: &W) -> Outcome<T>
@@ -545,11 +577,7 @@ where
     let id = doc.id.clone();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || work(doc))).map_err(
         |panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let what = panic_message(panic.as_ref());
             format!(
                 "{name}: internal error while processing document `{id}` (please report): {what}"
             )
@@ -705,5 +733,86 @@ mod tests {
         );
         assert_eq!(summary.ok, 2);
         assert!(summary.failed[0].1.contains("boom") && summary.failed[0].1.contains("test panic"));
+    }
+
+    fn two_threads() -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap()
+    }
+
+    /// A JSONL file of `n` documents with ids `d0`, `d1`, ….
+    fn jsonl_docs(name: &str, n: usize) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("govtext-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("docs.jsonl");
+        let lines: String = (0..n)
+            .map(|i| format!("{{\"id\":\"d{i}\",\"text\":\"第{i}篇\"}}\n"))
+            .collect();
+        std::fs::write(&path, lines).unwrap();
+        path
+    }
+
+    #[test]
+    fn outcomes_come_in_input_order_and_stay_bounded_behind_a_slow_document() {
+        let pool = two_threads();
+        let path = jsonl_docs("order", 300);
+        let running = std::sync::atomic::AtomicUsize::new(0);
+        let most = std::sync::atomic::AtomicUsize::new(0);
+        let mut seen = Vec::new();
+        let summary = run(
+            Jobs::new(&[path], "*", InputFormat::Auto),
+            &pool,
+            None,
+            |d| {
+                // Counted until the sink takes the outcome: running or waiting.
+                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                if d.id == "d0" {
+                    std::thread::sleep(Duration::from_millis(300));
+                }
+                d.id
+            },
+            |o| {
+                running.fetch_sub(1, Ordering::SeqCst);
+                seen.push(o.result.unwrap());
+                true
+            },
+        );
+        assert_eq!(summary.ok, 300);
+        let want: Vec<String> = (0..300).map(|i| format!("d{i}")).collect();
+        assert_eq!(seen, want);
+        assert!(
+            most.load(Ordering::SeqCst) <= chunk_size(2),
+            "{most:?} held at once"
+        );
+    }
+
+    #[test]
+    fn a_stop_hands_out_nothing_more() {
+        let pool = two_threads();
+        let path = jsonl_docs("stop", 200);
+        let mut handed = 0;
+        let summary = run(
+            Jobs::new(&[path], "*", InputFormat::Auto),
+            &pool,
+            None,
+            |d| d.id,
+            |_| {
+                handed += 1;
+                handed < 5
+            },
+        );
+        assert_eq!(handed, 5);
+        assert_eq!(summary.ok, 5);
+    }
+
+    #[test]
+    fn a_panic_outside_work_is_a_failed_input() {
+        let o: Outcome<()> = guarded(6, || panic!("reading went wrong"));
+        assert_eq!(o.name, "input 7");
+        let reason = o.result.unwrap_err();
+        assert!(reason.contains("reading went wrong"), "{reason}");
     }
 }

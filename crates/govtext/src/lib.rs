@@ -36,4 +36,4 @@ pub use extractor::{DocResult, Extractor, ExtractorBuilder, parse_number, parse_
 pub use meta::{MetaTable, infer as infer_metadata};
 pub use record::Record;
 pub use schema::{Basis, Direction, Horizon, Kind, Measure, Qualifier};
-pub use segment::{SegmentedSentence, Segmenter, Token, Word};
+pub use segment::{Scoped, SegmentedSentence, Segmenter, Token, Word};

@@ -145,17 +145,20 @@ impl Segmenter {
 
     /// A segmenter for the given texts only (a document's normalised text), with a dictionary
     /// scoped to the words in them, or `None` when the full dictionary is built already, the texts
-    /// are large or a process-wide budget is spent. [`tag`](Self::tag) on a slice of those texts
+    /// are large or the segmenter's budget of scoped bytes is spent. [`tag`](Self::tag) on a slice of those texts
     /// runs on the scoped dictionary; on any other text, on the full one.
-    pub fn scoped(&self, texts: &[&str]) -> Option<Segmenter> {
+    pub fn scoped<'t>(&self, texts: &[&'t str]) -> Option<Scoped<'t>> {
         if self.own.is_some() {
             return None;
         }
         let jieba = self.dict.scoped(texts)?;
         let ranges = texts.iter().map(|t| address_range(t)).collect();
-        Some(Segmenter {
-            dict: Arc::clone(&self.dict),
-            own: Some((jieba, ranges)),
+        Some(Scoped {
+            segmenter: Segmenter {
+                dict: Arc::clone(&self.dict),
+                own: Some((jieba, ranges)),
+            },
+            texts: std::marker::PhantomData,
         })
     }
 
@@ -200,6 +203,21 @@ impl Segmenter {
     /// the benchmarks compare the pipeline against.
     pub fn cut_count(&self, text: &str) -> usize {
         self.jieba_for(text).cut(text, true).len()
+    }
+}
+
+/// A [`Segmenter`] scoped to some texts ([`Segmenter::scoped`]): it lives no longer than they are
+/// borrowed, so a text it recognises by its address is always one of them.
+pub struct Scoped<'t> {
+    segmenter: Segmenter,
+    texts: std::marker::PhantomData<&'t str>,
+}
+
+impl std::ops::Deref for Scoped<'_> {
+    type Target = Segmenter;
+
+    fn deref(&self) -> &Segmenter {
+        &self.segmenter
     }
 }
 

@@ -63,7 +63,7 @@ pub fn extract_each(
         .may_scope(doc.text.len())
         .then(|| normalize(&doc.text));
     let scoped = norm.as_deref().and_then(|n| segmenter.scoped(&[n]));
-    let segmenter = scoped.as_ref().unwrap_or(segmenter);
+    let segmenter = scoped.as_deref().unwrap_or(segmenter);
     let norm = scoped.as_ref().and(norm.as_deref());
     for_each_sentence(&doc.text, |s| {
         if stop.load(Ordering::Relaxed) {

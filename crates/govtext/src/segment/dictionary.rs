@@ -10,6 +10,7 @@
 //! the scoped jieba keeps equal with one padding entry no text can match. Past a budget of bytes
 //! (about what the full build costs) the full dictionary is built and used from then on.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -20,7 +21,7 @@ use super::words::Words;
 /// Largest document (bytes of text) segmented with a scoped dictionary.
 pub(crate) const SCOPED_MAX_BYTES: usize = 256 * 1024;
 
-/// Bytes a process segments with scoped dictionaries before it builds the full one: scoped
+/// Bytes a segmenter (an extractor) cuts with scoped dictionaries before it builds the full one: scoped
 /// dictionaries for ~500 KB cost about what the full build costs, so a batch pays at most half a
 /// build more, while one report of up to 256 KB never pays for the full build.
 const SCOPED_BUDGET_BYTES: usize = 256 * 1024;
@@ -41,6 +42,8 @@ pub(crate) struct Dictionary {
     /// Indices of jieba's words that occur inside an extra word: `suggest_freq` and the extras'
     /// own entries look at them, so every scoped jieba holds them.
     base: OnceLock<Vec<usize>>,
+    /// The words of `extras`, for `has_word` before the full jieba is built.
+    extra_words: OnceLock<HashSet<String>>,
     budget: AtomicUsize,
 }
 
@@ -50,6 +53,7 @@ impl Dictionary {
             extras: Vec::new(),
             full: OnceLock::new(),
             base: OnceLock::new(),
+            extra_words: OnceLock::new(),
             budget: AtomicUsize::new(SCOPED_BUDGET_BYTES),
         }
     }
@@ -73,6 +77,7 @@ impl Dictionary {
         }
         self.extras.extend(entries);
         self.base = OnceLock::new();
+        self.extra_words = OnceLock::new();
     }
 
     /// The full jieba, built at the first call.
@@ -89,6 +94,12 @@ impl Dictionary {
         self.full.get().is_some()
     }
 
+    /// The words of the extra entries.
+    fn extra_words(&self) -> &HashSet<String> {
+        self.extra_words
+            .get_or_init(|| self.extras.iter().map(|e| e.0.clone()).collect())
+    }
+
     /// True when a scoped jieba may be built for texts of `bytes` bytes.
     pub(crate) fn may_scope(&self, bytes: usize) -> bool {
         !self.has_full()
@@ -103,7 +114,7 @@ impl Dictionary {
             return j.has_word(word);
         }
         match Words::shipped() {
-            Some(w) => w.find(word).is_some() || self.extras.iter().any(|e| e.0 == word),
+            Some(w) => w.find(word).is_some() || self.extra_words().contains(word),
             None => self.full().has_word(word),
         }
     }

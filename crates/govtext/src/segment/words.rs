@@ -228,6 +228,19 @@ mod tests {
     }
 
     #[test]
+    fn the_table_is_the_dictionary_jieba_links() {
+        let w = words();
+        let jieba = jieba_rs::Jieba::new();
+        for i in 0..w.len() {
+            assert!(
+                jieba.has_word(w.word(i)),
+                "{} is not in jieba's dictionary",
+                w.word(i)
+            );
+        }
+    }
+
+    #[test]
     fn finds_words_and_their_tags() {
         let w = words();
         let (word, freq, tag) = w.entry(w.find("经济").unwrap());
