@@ -109,3 +109,38 @@ fn a_sentence_with_its_white_space_taken_out_stays_on_the_scoped_dictionary() {
     assert_eq!(got, serde_json::to_string(&FULL.extract(&doc)).unwrap());
     assert!(got.contains("\"indicator_id\":\"gdp\""), "{got}");
 }
+
+#[test]
+fn user_dictionaries_cut_the_same_on_the_scoped_dictionary() {
+    // Entries with and without a frequency, one that is a jieba word already, one outside the BMP.
+    let dict = "绿色低碳转型 n\n新质生产力 50000 n\n经济 9999 n\n𠀋头村 ns\n";
+    let build = || {
+        Extractor::builder()
+            .user_dict_str(dict, "user.dict")
+            .build()
+            .unwrap()
+    };
+    let full = build();
+    full.segmenter().cut_count("经济");
+    let text = "推动绿色低碳转型，新质生产力加快发展，𠀋头村集体经济收入增长12.5%，\
+                全年经济增长5.2%。\n";
+    let norm = normalize(text);
+    let fresh = build();
+    let scoped = fresh.segmenter().scoped(&[&norm]).expect("a small text");
+    let got = scoped.segment(text, &norm);
+    let want = full.segmenter().segment(text, &norm);
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g.tokens, w.tokens);
+    }
+    assert!(got[0].tokens.iter().any(|t| t.word == "绿色低碳转型"));
+    let doc = Document::from_bytes(text.as_bytes(), Path::new("u"), "u").unwrap();
+    let fresh = build();
+    assert_eq!(
+        serde_json::to_string(&fresh.extract(&doc)).unwrap(),
+        serde_json::to_string(&full.extract(&doc)).unwrap()
+    );
+    assert!(
+        fresh.segmenter().may_scope(1),
+        "the full dictionary was built"
+    );
+}
