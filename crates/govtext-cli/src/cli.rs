@@ -697,10 +697,6 @@ fn render_segments(
     pos: bool,
     with_doc: bool,
 ) -> String {
-    // A small document before the full dictionary is built: a dictionary of its own words.
-    let norm = govtext::normalize(&doc.text);
-    let scoped = seg.scoped(&[&norm]);
-    let seg = scoped.as_deref().unwrap_or(seg);
     match format {
         SegFormat::Text if with_doc => seg
             .render(&doc.text, pos)
@@ -709,6 +705,10 @@ fn render_segments(
             .collect(),
         SegFormat::Text => seg.render(&doc.text, pos),
         SegFormat::Jsonl => {
+            let norm = govtext::normalize(&doc.text);
+            // A small document before the full dictionary is built: a dictionary of its own words.
+            let scoped = seg.scoped(&[&norm]);
+            let seg = scoped.as_deref().unwrap_or(seg);
             let mut out = String::new();
             for (i, words) in seg.words(&doc.text, &norm).iter().enumerate() {
                 let tokens: Vec<serde_json::Value> = words

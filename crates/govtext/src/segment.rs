@@ -128,12 +128,7 @@ impl Segmenter {
             .map(|(w, f, t)| (w.to_string(), f, t.unwrap_or("nz").to_string()))
             .collect();
         let count = entries.len();
-        if Arc::get_mut(&mut self.dict).is_none() {
-            self.dict = Arc::new(self.dict.duplicate());
-        }
-        if let Some(dict) = Arc::get_mut(&mut self.dict) {
-            dict.extend(entries);
-        }
+        Arc::make_mut(&mut self.dict).extend(entries);
         self.own = None;
         Ok(count)
     }
@@ -347,8 +342,11 @@ impl Segmenter {
     /// the readable form used by `govtext segment` and the golden files.
     pub fn render(&self, orig: &str, pos: bool) -> String {
         let norm = crate::document::normalize(orig);
+        // A small text before the full dictionary is built: a dictionary of its own words.
+        let scoped = self.scoped(&[&norm]);
+        let seg = scoped.as_deref().unwrap_or(self);
         let mut out = String::new();
-        for words in self.words(orig, &norm) {
+        for words in seg.words(orig, &norm) {
             for (i, w) in words.iter().enumerate() {
                 if i > 0 {
                     out.push(' ');

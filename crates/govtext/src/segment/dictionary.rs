@@ -47,6 +47,20 @@ pub(crate) struct Dictionary {
     budget: AtomicUsize,
 }
 
+/// A copy with the same entries (the full jieba cloned when built) and a fresh budget.
+impl Clone for Dictionary {
+    fn clone(&self) -> Self {
+        let copy = Dictionary {
+            extras: self.extras.clone(),
+            ..Dictionary::new()
+        };
+        if let Some(j) = self.full.get() {
+            let _ = copy.full.set(j.clone());
+        }
+        copy
+    }
+}
+
 impl Dictionary {
     pub(crate) fn new() -> Self {
         Dictionary {
@@ -56,18 +70,6 @@ impl Dictionary {
             extra_words: OnceLock::new(),
             budget: AtomicUsize::new(SCOPED_BUDGET_BYTES),
         }
-    }
-
-    /// A copy with the same entries (the full jieba cloned when built).
-    pub(crate) fn duplicate(&self) -> Self {
-        let copy = Dictionary {
-            extras: self.extras.clone(),
-            ..Dictionary::new()
-        };
-        if let Some(j) = self.full.get() {
-            let _ = copy.full.set(j.clone());
-        }
-        copy
     }
 
     /// Add entries after the present ones (later entries win).
@@ -124,7 +126,7 @@ impl Dictionary {
     pub(crate) fn scoped(&self, texts: &[&str]) -> Option<Jieba> {
         let words = Words::shipped()?;
         let bytes: usize = texts.iter().map(|t| t.len()).sum();
-        if self.has_full() || bytes > SCOPED_MAX_BYTES {
+        if !self.may_scope(bytes) {
             return None;
         }
         self.budget
@@ -135,13 +137,13 @@ impl Dictionary {
         let base = self.base.get_or_init(|| {
             let mut ids = Vec::new();
             for (w, _, _) in &self.extras {
-                words_in(&words, w, &mut ids);
+                words_in(words, w, &mut ids);
             }
             ids
         });
         let mut ids = base.clone();
         for t in texts {
-            words_in(&words, t, &mut ids);
+            words_in(words, t, &mut ids);
         }
         ids.sort_unstable();
         ids.dedup();

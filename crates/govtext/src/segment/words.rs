@@ -15,11 +15,12 @@ static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_words.bin"
 const FIRST_LEN: usize = 1 << 16;
 
 /// A read-only view of the prebuilt table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub(crate) struct Words {
     n: usize,
     total: u64,
-    tags: &'static [u8],
+    /// POS tags by index.
+    tags: Vec<&'static str>,
     first: &'static [u8],
     offsets: &'static [u8],
     freqs: &'static [u8],
@@ -29,9 +30,9 @@ pub(crate) struct Words {
 
 impl Words {
     /// The compiled-in table, or `None` when the build had none.
-    pub(crate) fn shipped() -> Option<Words> {
+    pub(crate) fn shipped() -> Option<&'static Words> {
         static WORDS: std::sync::OnceLock<Option<Words>> = std::sync::OnceLock::new();
-        *WORDS.get_or_init(|| Words::parse(TABLE))
+        WORDS.get_or_init(|| Words::parse(TABLE)).as_ref()
     }
 
     fn parse(b: &'static [u8]) -> Option<Words> {
@@ -45,7 +46,11 @@ impl Words {
         for _ in 0..tag_count {
             at += b.get(at..)?.iter().position(|&c| c == 0)? + 1;
         }
-        let tags = &b[24..at];
+        let tags = b[24..at]
+            .split(|&c| c == 0)
+            .take(tag_count)
+            .map(|t| std::str::from_utf8(t).ok())
+            .collect::<Option<Vec<_>>>()?;
         let (first, rest) = b.get(at..)?.split_at_checked(FIRST_LEN * 8)?;
         let (offsets, rest) = rest.split_at_checked((n + 1) * 4)?;
         let (freqs, rest) = rest.split_at_checked(n * 4)?;
@@ -91,12 +96,10 @@ impl Words {
     /// Word `i`, its frequency and its POS tag.
     pub(crate) fn entry(&self, i: usize) -> (&'static str, u32, &'static str) {
         let word = self.word(i);
-        let tag_id = self.tag_ids[i] as usize;
         let tag = self
             .tags
-            .split(|&c| c == 0)
-            .nth(tag_id)
-            .and_then(|t| std::str::from_utf8(t).ok())
+            .get(self.tag_ids[i] as usize)
+            .copied()
             .unwrap_or_default();
         (word, u32_at(self.freqs, i * 4), tag)
     }
@@ -216,7 +219,7 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 mod tests {
     use super::Words;
 
-    fn words() -> Words {
+    fn words() -> &'static Words {
         Words::shipped().expect("build.rs found jieba-rs's dict.txt")
     }
 
