@@ -19,11 +19,13 @@ use crate::error::{Error, Result};
 
 pub mod compact;
 mod dictionary;
+mod lazy;
 mod split;
 mod words;
 pub(crate) mod wrap;
 
 use dictionary::Dictionary;
+pub use lazy::LazyTokens;
 pub use split::{for_each_sentence, split_sentences};
 
 /// The government-report dictionary compiled into the binary (`word freq tag` per line).
@@ -182,16 +184,13 @@ impl Segmenter {
     /// Cut and tag one sentence. `text` is the normalised sentence; offsets are shifted by
     /// `base` (the sentence's first character in the document).
     pub fn tag<'a>(&'a self, text: &'a str, base: usize) -> Vec<Token<'a>> {
-        self.jieba_for(text)
-            .tag(text, true)
-            .into_iter()
-            .map(|t| Token {
-                word: t.word,
-                pos: t.tag,
-                start: base + t.start,
-                end: base + t.end,
-            })
-            .collect()
+        lazy::tag(self.jieba_for(text), text, base)
+    }
+
+    /// The tokens of one sentence as [`tag`](Self::tag) gives them, cut a clause at a time when
+    /// first asked for (see [`LazyTokens`]).
+    pub fn lazy<'a>(&'a self, text: &'a str, base: usize) -> LazyTokens<'a> {
+        LazyTokens::new(self.jieba_for(text), text, base)
     }
 
     /// Raw jieba `cut` (with HMM), returning the number of words: the throughput ceiling

@@ -20,7 +20,7 @@ use crate::document::{Document, normalize};
 use crate::record::Record;
 use crate::schema::{Basis, Direction, Horizon, Measure};
 use crate::segment::compact::Compact;
-use crate::segment::{Segmenter, Sentence, for_each_sentence};
+use crate::segment::{LazyTokens, Segmenter, Sentence, for_each_sentence};
 
 /// [`extract_with`] and the shipped lexicon, for the rules' unit tests.
 #[cfg(test)]
@@ -103,12 +103,19 @@ fn sentence_records(
         None => (sentence, orig),
     };
     // Most sentences of a report hold no figure: they are not segmented at all.
-    let tokens = if mention::may_have_quantity(sentence) {
-        segmenter.tag(sentence, s.start)
+    // The scan asks for the tokens around a few candidates only, and the attribution of a
+    // sentence with no mention reads none: most sentences are cut in part or not at all.
+    let lazy = if mention::may_have_quantity(sentence) {
+        segmenter.lazy(sentence, s.start)
     } else {
-        Vec::new()
+        LazyTokens::none()
     };
-    let mut mentions = mention::scan_sentence(sentence, orig_kept, s.start, &tokens, segmenter);
+    let mut mentions = mention::scan_sentence(sentence, orig_kept, s.start, &lazy, segmenter);
+    let tokens = if mentions.is_empty() {
+        Vec::new()
+    } else {
+        lazy.all()
+    };
     let attributions = attribute::attribute_sentence(
         sentence,
         s.start,

@@ -44,8 +44,8 @@ fn chinese_big(ctx: &Ctx<'_, '_>, num: &Num<'_>, next: Option<char>) -> bool {
     let at = ctx.offsets.char(num.end);
     let noun = ctx
         .tokens
-        .iter()
-        .any(|t| t.start == at && t.pos.starts_with('n'));
+        .starting_at(at)
+        .is_some_and(|t| t.pos.starts_with('n'));
     noun || ends_figure(next)
 }
 

@@ -31,7 +31,7 @@ pub use scan::{may_have_quantity, scan_sentence};
 use super::number::Number;
 use super::text::{Offsets, prev_char};
 use super::unit::Kind;
-use crate::segment::{Segmenter, Token};
+use crate::segment::{LazyTokens, Segmenter};
 
 pub use crate::schema::Qualifier;
 
@@ -77,7 +77,7 @@ type Found = (std::ops::Range<usize>, Mention);
 /// What the rules look at besides the text: the sentence's tokens and offsets.
 struct Ctx<'a, 't> {
     norm: &'a str,
-    tokens: &'a [Token<'t>],
+    tokens: &'a LazyTokens<'t>,
     segmenter: &'a Segmenter,
     offsets: &'a Offsets<'a>,
 }

@@ -6,7 +6,7 @@ use super::{Ctx, Mention, Qualifier, mention_at};
 use crate::extract::number::{is_run_char, parse_number};
 use crate::extract::text::{Offsets, char_slice};
 use crate::extract::unit::{Kind, match_unit};
-use crate::segment::{Segmenter, Token};
+use crate::segment::{LazyTokens, Segmenter};
 
 /// True when the sentence may hold a quantity: a numeral run with a digit, or Chinese numerals
 /// followed by a unit, `分之`, or inside `翻…番`. Sentences without one need no segmentation.
@@ -44,7 +44,7 @@ pub fn scan_sentence(
     norm: &str,
     orig: &str,
     base: usize,
-    tokens: &[Token<'_>],
+    tokens: &LazyTokens<'_>,
     segmenter: &Segmenter,
 ) -> Vec<Mention> {
     let squeezed = squeeze_gaps(norm);

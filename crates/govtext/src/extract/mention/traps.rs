@@ -120,17 +120,15 @@ pub(super) fn inside_name(
         return false;
     }
     let (cs, ce) = (ctx.offsets.char(s), ctx.offsets.char(end));
-    let inside_word = super::units::window(ctx.tokens, cs, ce + 1)
-        .iter()
-        .any(|t| {
-            let straddles_start = t.start < cs && t.end > cs;
-            let straddles_end = t.start < ce && t.end > ce;
-            // 近三成 is one word to the segmenter: a qualifier and the figure, not a name.
-            let qualified = straddles_start
-                && t.end == ce
-                && super::qualifier::is_before_word(ctx.offsets.between(t.start, cs));
-            (straddles_start || straddles_end) && !qualified && !super::units::is_numeric_pos(t.pos)
-        });
+    let inside_word = ctx.tokens.window(cs, ce + 1).any(|t| {
+        let straddles_start = t.start < cs && t.end > cs;
+        let straddles_end = t.start < ce && t.end > ce;
+        // 近三成 is one word to the segmenter: a qualifier and the figure, not a name.
+        let qualified = straddles_start
+            && t.end == ce
+            && super::qualifier::is_before_word(ctx.offsets.between(t.start, cs));
+        (straddles_start || straddles_end) && !qualified && !super::units::is_numeric_pos(t.pos)
+    });
     inside_word || in_short_quote(ctx.norm, s, end)
 }
 

@@ -10,7 +10,6 @@ use crate::extract::dict;
 use crate::extract::number::{Dec, Vagueness, chinese_digit};
 use crate::extract::text::{is_cjk, next_char};
 use crate::extract::unit::{Kind, Unit, match_not_quantity, match_unit, may_be_year};
-use crate::segment::Token;
 
 /// Words that may follow `/` in a compound unit besides lexicon units (`dict/per_words.tsv`).
 static PER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::PER_WORDS.words());
@@ -99,15 +98,15 @@ fn part_after_unit(ctx: &Ctx<'_, '_>, at: usize, unit: &Unit) -> Option<(usize, 
     let from = ctx.offsets.char(at);
     let alone = ctx
         .tokens
-        .iter()
-        .any(|t| t.start == from && t.end == from + 1);
+        .starting_at(from)
+        .is_some_and(|t| t.end == from + 1);
     (alone && unit.kind != Kind::Currency).then_some((c.len_utf8(), part))
 }
 
 /// A unit glued to a longer word (`14亿人口`: 人 is the start of 人口) is not a unit.
 fn glued(ctx: &Ctx<'_, '_>, unit_start: usize, unit_end: usize) -> bool {
     let (us, ue) = (ctx.offsets.char(unit_start), ctx.offsets.char(unit_end));
-    window(ctx.tokens, us, ue + 1).iter().any(|t| {
+    ctx.tokens.window(us, ue + 1).any(|t| {
         t.start >= us
             && t.start < ue
             && t.end > ue
@@ -120,7 +119,7 @@ fn glued(ctx: &Ctx<'_, '_>, unit_start: usize, unit_end: usize) -> bool {
 fn measure_word<'t>(ctx: &Ctx<'_, 't>, num: &Num<'_>) -> Option<&'t str> {
     let at = ctx.offsets.char(num.end);
     let integer = may_be_year(num.number.value);
-    let t = ctx.tokens.iter().find(|t| t.start == at)?;
+    let t = ctx.tokens.starting_at(at)?;
     let n = t.word.chars().count();
     let ok = t.pos == "q"
         && (1..=2).contains(&n)
@@ -153,13 +152,6 @@ fn compound_unit(after: &str, unit: Option<&'static Unit>) -> Option<(usize, Str
     })?;
     let len = after.len() - rest.len() + b.len();
     Some((len, after[..len].to_string()))
-}
-
-/// The tokens overlapping characters `from..to` (tokens are sorted and contiguous).
-pub(super) fn window<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> &'t [Token<'a>] {
-    let lo = tokens.partition_point(|t| t.end <= from);
-    let hi = tokens.partition_point(|t| t.start < to);
-    &tokens[lo..hi.max(lo)]
 }
 
 /// Parts of speech a number and its unit may carry.
