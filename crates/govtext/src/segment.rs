@@ -64,6 +64,9 @@ pub struct Sentence {
     pub norm: Range<usize>,
     /// Index of the paragraph (line) the sentence is in; sentences of one line share it.
     pub paragraph: usize,
+    /// True when white space (a joined line break included) is inside the sentence: only then
+    /// may a compacted view of it differ from it ([`compact`]).
+    pub spaced: bool,
 }
 
 /// jieba with the government dictionary and any user dictionaries; build once, share everywhere.

@@ -65,15 +65,12 @@ pub fn extract_each(
     let scoped = norm.as_deref().and_then(|n| segmenter.scoped(&[n]));
     let segmenter = scoped.as_deref().unwrap_or(segmenter);
     let norm = scoped.as_ref().and(norm.as_deref());
-    for_each_sentence(&doc.text, |s| {
+    for_each_sentence(&doc.text, |s, text| {
         if stop.load(Ordering::Relaxed) {
             return false;
         }
-        let sentence = match norm {
-            Some(n) => std::borrow::Cow::Borrowed(&n[s.norm.clone()]),
-            None => std::borrow::Cow::Owned(normalize(&doc.text[s.orig.clone()])),
-        };
-        let records = sentence_records(doc, segmenter, lexicon, &mut state, i, &s, &sentence);
+        let sentence = norm.map_or(text, |n| &n[s.norm.clone()]);
+        let records = sentence_records(doc, segmenter, lexicon, &mut state, i, &s, sentence);
         i += 1;
         records.is_empty() || each(records)
     })
@@ -93,7 +90,7 @@ fn sentence_records(
     let orig = &doc.text[s.orig.clone()];
     // White space inside a word or a joined hard wrap: the rules read the compacted sentence,
     // whose offsets are mapped back below.
-    let compact = Compact::of(sentence, segmenter);
+    let compact = s.spaced.then(|| Compact::of(sentence, segmenter)).flatten();
     let written;
     let (sentence, orig_kept) = match &compact {
         Some(c) => {

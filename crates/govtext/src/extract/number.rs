@@ -204,14 +204,40 @@ fn big_unit(c: char) -> Option<u32> {
     })
 }
 
-/// True for characters that may take part in a numeral run.
+/// True for characters that may take part in a numeral run: a digit, `.` or `,`, or a character
+/// of [`RUN_CJK`]. The splitter asks this of every character of a document, so the CJK block is
+/// a bit table (a test checks it against the numeral grammar's own tables).
 pub fn is_run_char(c: char) -> bool {
-    c.is_ascii_digit()
-        || chinese_digit(c).is_some()
-        || small_unit(c).is_some()
-        || big_unit(c).is_some()
-        || matches!(c, '.' | ',' | '点' | '几' | '多' | '余' | '数')
+    match c {
+        '0'..='9' | '.' | ',' | 'O' | '〇' => true,
+        '\u{4e00}'..='\u{9fff}' => {
+            let i = c as usize - 0x4e00;
+            RUN_CJK_BITS[i / 64] & (1 << (i % 64)) != 0
+        }
+        _ => false,
+    }
 }
+
+/// The CJK ideographs of numeral runs: digits, small and large units, 点 and the vague ones.
+pub const RUN_CJK: &str =
+    "零一壹幺二两贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億点几多余数";
+
+/// [`RUN_CJK`] as bits over U+4E00..U+9FFF.
+static RUN_CJK_BITS: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let s = RUN_CJK.as_bytes();
+    let mut i = 0;
+    while i + 2 < s.len() {
+        // Every character of the list is three bytes of UTF-8.
+        let c = ((s[i] as usize & 0x0f) << 12)
+            | ((s[i + 1] as usize & 0x3f) << 6)
+            | (s[i + 2] as usize & 0x3f);
+        let k = c - 0x4e00;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 3;
+    }
+    bits
+};
 
 /// Parse a whole numeral run (normalised text: ASCII digits, `,` `.`). `None` when the run is not
 /// a well-formed number: `二七`, `十四五`, `一九八二`, `千百十`, `万` alone are all rejected.

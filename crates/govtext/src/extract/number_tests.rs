@@ -176,3 +176,17 @@ fn absurd_numerals_are_not_numbers() {
     assert_eq!(v("99万亿"), "99000000000000");
     assert_eq!(v("一千二百万亿"), "1200000000000000");
 }
+
+#[test]
+fn run_chars_are_the_grammars_characters() {
+    let grammar = |c: char| {
+        c.is_ascii_digit()
+            || chinese_digit(c).is_some()
+            || small_unit(c).is_some()
+            || big_unit(c).is_some()
+            || matches!(c, '.' | ',' | '点' | '几' | '多' | '余' | '数')
+    };
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        assert_eq!(is_run_char(c), grammar(c), "{c:?}");
+    }
+}

@@ -7,8 +7,9 @@
 pub struct Offsets<'s> {
     text: &'s str,
     base: usize,
-    /// Byte offset of each character, plus the end.
-    bytes: Vec<usize>,
+    /// Byte offset of each character, plus the end; built at the first look (most sentences
+    /// the scan reads have no figure and never need it).
+    bytes: std::cell::OnceCell<Vec<usize>>,
     /// Sentence character of each character of `text`, plus the end; `None` when none was left out.
     kept: Option<Vec<usize>>,
 }
@@ -16,14 +17,21 @@ pub struct Offsets<'s> {
 impl<'s> Offsets<'s> {
     /// The offsets of `text`, a sentence starting at document character `base`.
     pub fn new(text: &'s str, base: usize) -> Self {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
         Offsets {
             text,
             base,
-            bytes,
+            bytes: std::cell::OnceCell::new(),
             kept: None,
         }
+    }
+
+    fn bytes(&self) -> &[usize] {
+        self.bytes.get_or_init(|| {
+            let mut bytes = Vec::with_capacity(self.text.len() + 1);
+            bytes.extend(self.text.char_indices().map(|(b, _)| b));
+            bytes.push(self.text.len());
+            bytes
+        })
     }
 
     /// The offsets of `text`, the sentence at document character `base` with characters left
@@ -31,14 +39,14 @@ impl<'s> Offsets<'s> {
     /// the sentence length).
     pub fn with_kept(text: &'s str, base: usize, kept: Vec<usize>) -> Self {
         let mut o = Offsets::new(text, base);
-        debug_assert_eq!(kept.len(), o.bytes.len());
+        debug_assert_eq!(kept.len(), o.bytes().len());
         o.kept = Some(kept);
         o
     }
 
     /// Number of characters of the sentence.
     pub fn chars(&self) -> usize {
-        self.bytes.len() - 1
+        self.bytes().len() - 1
     }
 
     /// Byte of document character `c`, clamped to the sentence.
@@ -48,12 +56,12 @@ impl<'s> Offsets<'s> {
             Some(kept) => kept.partition_point(|&k| k < c),
             None => c,
         };
-        self.bytes[i.min(self.chars())]
+        self.bytes()[i.min(self.chars())]
     }
 
     /// Document character at byte `b` of the sentence.
     pub fn char(&self, b: usize) -> usize {
-        let i = self.bytes.partition_point(|&x| x < b);
+        let i = self.bytes().partition_point(|&x| x < b);
         self.base
             + self
                 .kept

@@ -211,7 +211,8 @@ mod tests {
     }
 
     /// Every sentence of the corpus and (when `../shared` is there) of the real reports, tagged
-    /// whole and a piece at a time, after a look at one token in its middle.
+    /// whole and a piece at a time, after a look at one token in its middle (and the splitter's
+    /// note of white space in it, which decides whether it is compacted, checked on the way).
     #[test]
     fn pieces_give_the_whole_sentences_tokens() {
         let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
@@ -233,8 +234,19 @@ mod tests {
         let mut sentences = 0;
         for text in texts {
             let norm = crate::normalize(&text);
-            for s in crate::segment::split_sentences(&text, &norm) {
+            let mut found = Vec::new();
+            crate::segment::for_each_sentence(&text, |s, sentence| {
+                assert_eq!(sentence, &norm[s.norm.clone()]);
+                found.push(s);
+                true
+            });
+            for s in found {
                 let sentence = &norm[s.norm.clone()];
+                assert_eq!(
+                    s.spaced,
+                    sentence.contains(char::is_whitespace),
+                    "{sentence}"
+                );
                 let whole = SEG.tag(sentence, s.start);
                 let l = SEG.lazy(sentence, s.start);
                 let mid = s.start + (s.end - s.start) / 2;

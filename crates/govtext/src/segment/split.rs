@@ -32,7 +32,12 @@ type Pos = (usize, usize, usize);
 /// numeral run characters, `%`, signs, range dashes, and the prefixes that make a number
 /// negative or an ordinal (负, 第).
 fn is_figure_char(c: char) -> bool {
-    is_run_char(c) || matches!(c, '%' | '‰' | '-' | '−' | '~' | '+' | '负' | '第' | '约')
+    is_run_char(c) || is_figure_mark(c)
+}
+
+/// The figure characters that are not numeral run characters.
+fn is_figure_mark(c: char) -> bool {
+    matches!(c, '%' | '‰' | '-' | '−' | '~' | '+' | '负' | '第' | '约')
 }
 
 /// True for characters that end a sentence.
@@ -78,9 +83,16 @@ struct Splitter<F> {
     skipping: bool,
     /// Characters past a figure character within which a unit may still be written.
     unit_reach: usize,
+    /// Document character of the first white space since the current sentence began.
+    space: Option<usize>,
+    /// The normalised text from byte `norm_base` of the normalised document on: the current
+    /// sentence and what follows it (the splitter normalises every character anyway, so the
+    /// sentence need not be normalised again).
+    norm: String,
+    norm_base: usize,
 }
 
-impl<F: FnMut(Sentence) -> bool> Splitter<F> {
+impl<F: FnMut(Sentence, &str) -> bool> Splitter<F> {
     fn new(each: F) -> Splitter<F> {
         let longest_unit = UNITS.iter().map(|u| u.written.chars().count()).max();
         Splitter {
@@ -96,6 +108,9 @@ impl<F: FnMut(Sentence) -> bool> Splitter<F> {
             figures: 0,
             skipping: false,
             unit_reach: longest_unit.unwrap_or(0) + 2,
+            space: None,
+            norm: String::new(),
+            norm_base: 0,
         }
     }
 
@@ -105,24 +120,45 @@ impl<F: FnMut(Sentence) -> bool> Splitter<F> {
             && ce > cs
             && self.going
         {
-            self.going = (self.each)(Sentence {
+            let text = &self.norm[nb - self.norm_base..ne - self.norm_base];
+            let sentence = Sentence {
                 start: cs,
                 end: ce,
                 orig: ob..oe,
                 norm: nb..ne,
                 paragraph: self.paragraph,
-            });
+                spaced: self.space.is_some_and(|s| s < ce),
+            };
+            self.going = (self.each)(sentence, text);
         }
         self.cur = None;
         self.last = None;
         self.before_run = None;
         self.figures = 0;
+        self.space = None;
+    }
+
+    /// Between sentences, forget the normalised text read so far; `nb` is the byte reached.
+    fn idle(&mut self, nb: usize) {
+        if self.cur.is_none() {
+            self.norm.clear();
+            self.norm_base = nb;
+        }
+    }
+
+    /// Note white space at document character `at` (inside the sentence once another character
+    /// follows).
+    fn white_space(&mut self, at: usize) {
+        if self.cur.is_some() && self.space.is_none() {
+            self.space = Some(at);
+        }
     }
 
     /// Add the non-space character `c` (at `at`, ending at `end`) to the current sentence;
     /// false when it is left out (the rest of a figure split by a forced cut).
     fn push(&mut self, c: char, at: Pos, end: Pos) -> bool {
-        let figure = is_figure_char(c);
+        let run = is_run_char(c);
+        let figure = run || is_figure_mark(c);
         if self.skipping {
             if figure {
                 return false;
@@ -131,8 +167,10 @@ impl<F: FnMut(Sentence) -> bool> Splitter<F> {
         }
         if self.cur.is_none() {
             self.cur = Some(at);
+            self.norm.drain(..at.2 - self.norm_base);
+            self.norm_base = at.2;
         }
-        if is_run_char(c) && !is_run_char(self.prev) {
+        if run && !is_run_char(self.prev) {
             self.figures += 1;
         }
         if figure {
@@ -196,17 +234,17 @@ impl<F: FnMut(Sentence) -> bool> Splitter<F> {
 pub fn split_sentences(orig: &str, norm: &str) -> Vec<Sentence> {
     debug_assert_eq!(orig.chars().count(), norm.chars().count());
     let mut out = Vec::new();
-    for_each_sentence(orig, |s| {
+    for_each_sentence(orig, |s, _| {
         out.push(s);
         true
     });
     out
 }
 
-/// The sentences of [`split_sentences`], one at a time, without the normalised text (each
-/// character is normalised as it is read): `each` gets every sentence in order and returns false
-/// to stop. Returns false when stopped.
-pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool {
+/// The sentences of [`split_sentences`], one at a time, without the normalised document (each
+/// character is normalised as it is read): `each` gets every sentence in order with its
+/// normalised text, and returns false to stop. Returns false when stopped.
+pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence, &str) -> bool) -> bool {
     let mut sp = Splitter::new(each);
     let width = wrap::wrap_width(orig);
     let mut chars = orig.char_indices().peekable();
@@ -219,6 +257,7 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool
         && let Some((ob, oc)) = chars.next()
     {
         let c = peeked.take().unwrap_or_else(|| normalize_char(oc));
+        sp.norm.push(c);
         let at = (ci, ob, nb);
         ci += 1;
         nb += c.len_utf8();
@@ -229,8 +268,10 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool
             line_start = ob + 1;
             if wrap::joins(line, &orig[after..], width) {
                 // A hard wrap inside a sentence: the break is white space in it.
+                sp.white_space(ci - 1);
                 if crlf {
                     chars.next();
+                    sp.norm.push('\n');
                     ci += 1;
                     nb += 1;
                     line_start += 1;
@@ -242,10 +283,13 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool
             if c == '\n' {
                 sp.paragraph += 1;
             }
+            sp.idle(nb);
             sp.prev = c;
             continue;
         }
         if c.is_whitespace() {
+            sp.white_space(ci - 1);
+            sp.idle(nb);
             sp.prev = c;
             continue;
         }
@@ -277,6 +321,7 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence) -> bool) -> bool
                 }
                 chars.next();
                 peeked = None;
+                sp.norm.push(c2);
                 ci += 1;
                 nb += c2.len_utf8();
                 sp.last = Some((ci, ob2 + oc2.len_utf8(), nb));
@@ -319,6 +364,21 @@ mod tests {
             .into_iter()
             .map(|s| text[s.orig].to_string())
             .collect()
+    }
+
+    #[test]
+    fn spaced_says_white_space_is_inside() {
+        let text = "经 济增长。 好。好 \n甲\n同比增长\n8%的\r\n";
+        let norm = normalize(text);
+        let got: Vec<(String, bool)> = split_sentences(text, &norm)
+            .into_iter()
+            .map(|s| (text[s.orig].to_string(), s.spaced))
+            .collect();
+        for (sentence, spaced) in &got {
+            assert_eq!(*spaced, sentence.contains(char::is_whitespace), "{got:?}");
+        }
+        assert_eq!(got[0], ("经 济增长。".to_string(), true));
+        assert!(got.iter().any(|(_, spaced)| !spaced));
     }
 
     #[test]

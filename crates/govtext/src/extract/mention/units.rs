@@ -37,8 +37,8 @@ pub(super) fn attach(
     let mut unit = unit;
     let mut end = num.end + unit.map_or(0, |u| u.written.len());
     if let Some(u) = unit
-        && glued(ctx, num.end, end)
         && u.written.chars().count() == 1
+        && glued(ctx, num.end, end)
     {
         // 三家企 is no figure; 近千万家庭 is one before a noun, as 14亿人口 is.
         if num.number.chinese && !num.text.contains(['万', '亿']) {
