@@ -210,10 +210,7 @@ fn big_unit(c: char) -> Option<u32> {
 pub fn is_run_char(c: char) -> bool {
     match c {
         '0'..='9' | '.' | ',' | 'O' | '〇' => true,
-        '\u{4e00}'..='\u{9fff}' => {
-            let i = c as usize - 0x4e00;
-            RUN_CJK_BITS[i / 64] & (1 << (i % 64)) != 0
-        }
+        '\u{4e00}'..='\u{9fff}' => RUN_CJK_BITS.has(c),
         _ => false,
     }
 }
@@ -223,21 +220,39 @@ pub const RUN_CJK: &str =
     "零一壹幺二两贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億点几多余数";
 
 /// [`RUN_CJK`] as bits over U+4E00..U+9FFF.
-static RUN_CJK_BITS: [u64; 328] = {
-    let mut bits = [0u64; 328];
-    let s = RUN_CJK.as_bytes();
-    let mut i = 0;
-    while i + 2 < s.len() {
-        // Every character of the list is three bytes of UTF-8.
-        let c = ((s[i] as usize & 0x0f) << 12)
-            | ((s[i + 1] as usize & 0x3f) << 6)
-            | (s[i + 2] as usize & 0x3f);
-        let k = c - 0x4e00;
-        bits[k / 64] |= 1 << (k % 64);
-        i += 3;
+static RUN_CJK_BITS: CjkBits = CjkBits::of(&[RUN_CJK]);
+
+/// A set of characters of the CJK block U+4E00..U+9FFF, one bit each, built at compile time.
+pub(crate) struct CjkBits([u64; 328]);
+
+impl CjkBits {
+    /// The characters of `lists` (each character three bytes of UTF-8, in the block).
+    pub(crate) const fn of(lists: &[&str]) -> CjkBits {
+        let mut bits = [0u64; 328];
+        let mut l = 0;
+        while l < lists.len() {
+            let s = lists[l].as_bytes();
+            let mut i = 0;
+            while i + 2 < s.len() {
+                let c = ((s[i] as usize & 0x0f) << 12)
+                    | ((s[i + 1] as usize & 0x3f) << 6)
+                    | (s[i + 2] as usize & 0x3f);
+                let k = c - 0x4e00;
+                bits[k / 64] |= 1 << (k % 64);
+                i += 3;
+            }
+            l += 1;
+        }
+        CjkBits(bits)
     }
-    bits
-};
+
+    /// True when `c` is in the set.
+    #[inline]
+    pub(crate) fn has(&self, c: char) -> bool {
+        let i = (c as usize).wrapping_sub(0x4e00);
+        i < 328 * 64 && self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
 
 /// Parse a whole numeral run (normalised text: ASCII digits, `,` `.`). `None` when the run is not
 /// a well-formed number: `二七`, `十四五`, `一九八二`, `千百十`, `万` alone are all rejected.

@@ -11,7 +11,7 @@
 use super::Sentence;
 use super::wrap;
 use crate::document::normalize_char;
-use crate::extract::number::is_run_char;
+use crate::extract::number::{CjkBits, RUN_CJK, is_run_char};
 use crate::extract::unit::UNITS;
 
 /// Sentence length (characters) after which a comma ends the sentence.
@@ -38,6 +38,15 @@ fn is_figure_char(c: char) -> bool {
 /// The figure characters that are not numeral run characters.
 fn is_figure_mark(c: char) -> bool {
     matches!(c, '%' | '‰' | '-' | '−' | '~' | '+' | '负' | '第' | '约')
+}
+
+/// The CJK ideographs that are figure characters ([`is_run_char`], [`is_figure_mark`]).
+static FIGURE_CJK: CjkBits = CjkBits::of(&[RUN_CJK, "负第约"]);
+
+/// An ideograph that is no figure character (nor a terminator, bullet, bracket or space): most
+/// characters of a report, which only extend the sentence they are in.
+fn is_plain_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}') && !FIGURE_CJK.has(c)
 }
 
 /// True for characters that end a sentence.
@@ -261,6 +270,19 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence, &str) -> bool) -
         let at = (ci, ob, nb);
         ci += 1;
         nb += c.len_utf8();
+        // Most characters only extend the current sentence: what `push` and `cut` would do
+        // with them, without asking.
+        if is_plain_ideograph(c)
+            && !sp.skipping
+            && sp.figures < MAX_FIGURES_PER_SENTENCE
+            && sp
+                .cur
+                .is_some_and(|(start, ..)| ci - start < HARD_MAX_SENTENCE)
+        {
+            sp.last = Some((ci, ob + oc.len_utf8(), nb));
+            sp.prev = c;
+            continue;
+        }
         if c == '\n' || c == '\r' {
             let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
             let after = ob + 1 + usize::from(crlf);
