@@ -216,6 +216,7 @@ fn setup(inputs: &Inputs) -> Result<Setup> {
         InputArg::Jsonl => InputFormat::Jsonl,
     };
     let jobs = Jobs::new(&paths, &inputs.glob, format).max_doc_bytes(inputs.max_doc_bytes);
+    extractor.expect_bytes(jobs.input_bytes());
     // `--meta FILE`, else a `meta.tsv` at the top of each directory given.
     let table = match inputs.meta.as_deref() {
         Some(path) => Some(MetaTable::read(path)?),

@@ -117,10 +117,13 @@ impl NativeExtractor {
             if chunk.is_empty() {
                 break;
             }
+            let bytes: u64 = chunk.iter().flatten().map(|d| d.text.len() as u64).sum();
             // Without the GIL: extract them in parallel, in order.
             let extractor = self.inner.clone();
             let pool = pool.clone();
             let done: Vec<Result<DocResult, (String, String)>> = py.detach(move || {
+                // A large chunk builds the full dictionary first (without the GIL).
+                extractor.expect_bytes(bytes);
                 run_on(&pool, || {
                     let mut good = Vec::new();
                     let mut slots = Vec::new();

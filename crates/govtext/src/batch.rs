@@ -131,6 +131,22 @@ impl Jobs {
         self
     }
 
+    /// The size of the listed files in bytes (standard input counts as empty; a file that cannot
+    /// be read as 0: it fails when it is read).
+    pub fn input_bytes(&self) -> u64 {
+        self.inputs
+            .as_slice()
+            .iter()
+            .filter_map(|i| match i {
+                Ok(Input {
+                    source: input::Source::File(path),
+                    ..
+                }) => std::fs::metadata(path).ok().map(|m| m.len()),
+                _ => None,
+            })
+            .sum()
+    }
+
     /// How many inputs (files, stdin) are listed; JSONL files count once.
     pub fn inputs_len(&self) -> usize {
         self.inputs.len()

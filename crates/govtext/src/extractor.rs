@@ -193,6 +193,13 @@ impl Extractor {
         }
     }
 
+    /// Get ready for a batch of `bytes` bytes of text: a large batch builds jieba's full
+    /// dictionary at once instead of first cutting its small documents with dictionaries scoped
+    /// to them (see [`Segmenter::expect_bytes`]). Records are the same either way.
+    pub fn expect_bytes(&self, bytes: u64) {
+        self.segmenter.expect_bytes(bytes);
+    }
+
     /// Options: user dictionaries, user indicator lexicons, a metadata table.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::default()

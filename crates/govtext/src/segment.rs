@@ -162,6 +162,16 @@ impl Segmenter {
         })
     }
 
+    /// Get ready for `bytes` bytes of text: when that is more than this segmenter cuts with
+    /// scoped dictionaries, the full dictionary is built now (~0.1 s of CPU) rather than after the
+    /// first documents' scoped dictionaries were built for nothing. The tokens are the same either
+    /// way; only the time differs.
+    pub fn expect_bytes(&self, bytes: u64) {
+        if self.own.is_none() && bytes > dictionary::SCOPED_BUDGET_BYTES as u64 {
+            self.dict.full();
+        }
+    }
+
     /// True when [`scoped`](Self::scoped) may give a segmenter for texts of `bytes` bytes.
     pub fn may_scope(&self, bytes: usize) -> bool {
         self.own.is_none() && self.dict.may_scope(bytes)
@@ -369,6 +379,22 @@ impl Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_batch_builds_the_full_dictionary_at_once() {
+        let seg = Segmenter::new();
+        seg.expect_bytes(10_000);
+        assert!(
+            seg.may_scope(10_000),
+            "a small batch keeps scoped dictionaries"
+        );
+        seg.expect_bytes(50 << 20);
+        assert!(!seg.may_scope(10_000), "the full dictionary is built");
+        let text = "全年地区生产总值增长5.2%";
+        let fresh = Segmenter::new();
+        let scoped = fresh.scoped(&[text]).expect("a small text");
+        assert_eq!(seg.tag(text, 0), scoped.tag(text, 0));
+    }
 
     #[test]
     fn dictionary_lines_are_checked() {

@@ -24,7 +24,7 @@ pub(crate) const SCOPED_MAX_BYTES: usize = 256 * 1024;
 /// Bytes a segmenter (an extractor) cuts with scoped dictionaries before it builds the full one: scoped
 /// dictionaries for ~500 KB cost about what the full build costs, so a batch pays at most half a
 /// build more, while one report of up to 256 KB never pays for the full build.
-const SCOPED_BUDGET_BYTES: usize = 256 * 1024;
+pub(crate) const SCOPED_BUDGET_BYTES: usize = 256 * 1024;
 
 /// The padding entry: it holds the frequency of the words a scoped jieba leaves out. Private-use
 /// characters are outside jieba's word-character class, so no text ever reaches it.
