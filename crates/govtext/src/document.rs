@@ -142,21 +142,9 @@ fn decode_legacy(bytes: &[u8]) -> std::result::Result<String, DecodeProblem> {
 
 /// Decoded text that is not a report: NUL or control characters, empty, or noise.
 fn check_text(text: String) -> std::result::Result<String, DecodeProblem> {
-    if text.contains('\0') {
+    let Some((total, controls, plausible)) = char_counts(&text) else {
         return Err(DecodeProblem::Bad("NUL character in text".into()));
-    }
-    // One pass: characters, control characters, plausible characters.
-    let (mut total, mut controls, mut plausible) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
-        total += 1;
-        // Most characters of a report: Chinese, plausible and no control character.
-        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-            plausible += 1;
-            continue;
-        }
-        controls += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
-        plausible += usize::from(plausible_char(c));
-    }
+    };
     if controls * 100 > total.max(1) {
         return Err(DecodeProblem::Bad(format!(
             "{controls} control characters: not text"
@@ -173,6 +161,38 @@ fn check_text(text: String) -> std::result::Result<String, DecodeProblem> {
         )));
     }
     Ok(text)
+}
+
+/// Characters, control characters (but line breaks, tabs and form feeds) and [plausible
+/// characters](plausible_char) of a text, in one pass; `None` when it holds a NUL. Most
+/// characters of a report are ASCII or Chinese, which are told by their first byte.
+fn char_counts(text: &str) -> Option<(usize, usize, usize)> {
+    let (mut total, mut controls, mut plausible) = (0usize, 0usize, 0usize);
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        total += 1;
+        if x < 0x80 {
+            if x == 0 {
+                return None;
+            }
+            controls +=
+                usize::from((x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c)) || x == 0x7f);
+            plausible += usize::from(matches!(x, b'\t' | b'\n' | b'\r' | b' '..=b'~'));
+            i += 1;
+        } else if matches!(x, 0xe5..=0xe9) || (x == 0xe4 && b.get(i + 1) != Some(&0xb7)) {
+            // U+4000..U+9FFF but U+4DC0..U+4DFF: ideographs, plausible, no control characters.
+            plausible += 1;
+            i += 3;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            controls += usize::from(c.is_control());
+            plausible += usize::from(plausible_char(c));
+            i += c.len_utf8().max(1);
+        }
+    }
+    Some((total, controls, plausible))
 }
 
 /// Characters a Chinese report is made of.
@@ -250,6 +270,25 @@ pub fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_counts_are_counted_char_by_char() {
+        let naive = |t: &str| {
+            let mut n = (0, 0, 0);
+            for c in t.chars() {
+                n.0 += 1;
+                n.1 += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+                n.2 += usize::from(plausible_char(c));
+            }
+            n
+        };
+        let every: Vec<char> = (1..=0x10ffff).filter_map(char::from_u32).collect();
+        for chunk in every.chunks(4096) {
+            let t: String = chunk.iter().collect();
+            assert_eq!(char_counts(&t), Some(naive(&t)), "from {:?}", chunk[0]);
+        }
+        assert_eq!(char_counts("增长\u{0}5%"), None);
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
