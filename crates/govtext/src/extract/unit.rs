@@ -74,9 +74,9 @@ static NOT_QUANTITY_AFTER: std::sync::LazyLock<Vec<(&'static str, After)>> =
     });
 
 /// Units by first character, longest first.
-static BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static Unit>>> =
+static BY_FIRST: std::sync::LazyLock<rustc_hash::FxHashMap<char, Vec<&'static Unit>>> =
     std::sync::LazyLock::new(|| {
-        let mut m: std::collections::HashMap<char, Vec<&'static Unit>> = Default::default();
+        let mut m: rustc_hash::FxHashMap<char, Vec<&'static Unit>> = Default::default();
         for u in UNITS.iter() {
             if let Some(c) = u.written.chars().next() {
                 m.entry(c).or_default().push(u);

@@ -2,7 +2,7 @@
 //! 下降… make a change, 占/比重 a share, 完成/达到/增加到 or no cue a level; 同比/比上年 make the
 //! basis year on year (`dict/yoy.tsv`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::Sentence;
@@ -19,7 +19,7 @@ pub(super) enum Cue {
 }
 
 /// Cue word → (word, cue).
-static CUE_MAP: LazyLock<HashMap<&'static str, (&'static str, Cue)>> = LazyLock::new(|| {
+static CUE_MAP: LazyLock<FxHashMap<&'static str, (&'static str, Cue)>> = LazyLock::new(|| {
     let cue = |tag: &str| match tag {
         "up" => Cue::Up,
         "down" => Cue::Down,

@@ -1,7 +1,7 @@
 //! The indicator lexicon (`dict/indicators.tsv`): canonical ids, names, English labels and
 //! synonyms, with a synonym index.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::extract::dict::{self, DictError};
@@ -27,7 +27,7 @@ pub struct Indicator {
 pub struct Lexicon {
     indicators: Vec<Indicator>,
     /// Synonym → index.
-    by_synonym: HashMap<String, usize>,
+    by_synonym: FxHashMap<String, usize>,
     /// Characters of the longest synonym: no longer piece of a phrase can match, so lookups
     /// hash at most this many suffixes and substrings of this length or shorter.
     longest: usize,
@@ -58,7 +58,7 @@ impl Lexicon {
                 synonyms: syns,
             });
         }
-        let mut by_synonym = HashMap::new();
+        let mut by_synonym = FxHashMap::default();
         let longest = synonyms.iter().map(|(s, _)| s.chars().count()).max();
         for (syn, i) in synonyms {
             by_synonym.entry(syn).or_insert(i);

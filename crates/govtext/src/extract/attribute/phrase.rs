@@ -9,7 +9,7 @@ use crate::segment::Token;
 
 /// Words between a name and its figure that belong to neither: basis, qualifiers, time
 /// (`dict/skip_words.tsv` and `dict/yoy.tsv`).
-static SKIP_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static SKIP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     let skip = dict::SKIP_WORDS.words();
     skip.into_iter().chain(dict::YOY.words()).collect()
 });

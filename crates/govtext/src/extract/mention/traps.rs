@@ -3,7 +3,7 @@
 //! an indefinite article (一批), Chinese numerals inside a word (统一, 二七区) or a short quoted
 //! slogan (“五个一”).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::{Ctx, Num};
@@ -15,8 +15,8 @@ static MEETING_AFTER_CI: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| dict::MEETING_WORDS.words());
 
 /// Set phrases and slogans written with a numeral (`dict/numeral_phrases.tsv`), by first character.
-static NUMERAL_PHRASES: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
+static NUMERAL_PHRASES: LazyLock<FxHashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
     for p in dict::NUMERAL_PHRASES.words() {
         if let Some(c) = p.chars().next() {
             by_first.entry(c).or_default().push(p);
