@@ -249,7 +249,13 @@ impl CjkBits {
     /// True when `c` is in the set.
     #[inline]
     pub(crate) fn has(&self, c: char) -> bool {
-        let i = (c as usize).wrapping_sub(0x4e00);
+        self.has_code(c as u32)
+    }
+
+    /// True when the character of code point `code` is in the set.
+    #[inline]
+    pub(crate) fn has_code(&self, code: u32) -> bool {
+        let i = (code as usize).wrapping_sub(0x4e00);
         i < 328 * 64 && self.0[i / 64] & (1 << (i % 64)) != 0
     }
 }

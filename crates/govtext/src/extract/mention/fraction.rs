@@ -1,7 +1,7 @@
 //! Fractions (三分之一, 千分之五, 百分之三十六点五, 百分之百, and a share written `1/4`, as
 //! percentages) and multiples of two (翻一番, 翻两番, 翻了一番).
 
-use super::run::{RUN, parse_run};
+use super::run::{parse_run, run_starting_at};
 use super::{Found, Mention, Num, Qualifier, qualifier};
 use crate::extract::number::{Dec, is_run_char, parse_number};
 use crate::extract::text::next_char;
@@ -17,8 +17,8 @@ pub(super) fn fraction(norm: &str, s: usize, e: usize) -> Option<Found> {
         _ => parse_number(den_text)?.value,
     };
     let p = e + "分之".len();
-    let m = RUN.find_at(norm, p).filter(|m| m.start() == p)?;
-    let (num_end, num, _, _) = parse_run(norm, m.start(), m.end())?;
+    let m = run_starting_at(norm, p)?;
+    let (num_end, num, _, _) = parse_run(norm, m.start, m.end)?;
     if den.is_zero() {
         return None;
     }
@@ -33,7 +33,7 @@ pub(super) fn fraction(norm: &str, s: usize, e: usize) -> Option<Found> {
     let qualifier = qualifier::around(norm, start, end, |_, _| true);
     let mention = Mention::found(
         if percent {
-            norm[m.start()..num_end].to_string()
+            norm[m.start..num_end].to_string()
         } else {
             norm[start..end].to_string()
         },

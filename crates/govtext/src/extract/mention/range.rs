@@ -1,6 +1,6 @@
 //! Ranges: 6%－6.5%, 6-6.5%, 6至7%, 1000—1200万吨.
 
-use super::run::{RUN, apply_unit, multiplier_of, number_and_unit};
+use super::run::{apply_unit, multiplier_of, number_and_unit, run_starting_at};
 use super::{Found, Mention, Num, Qualifier};
 use crate::extract::number::Dec;
 use crate::extract::text::next_char;
@@ -24,10 +24,10 @@ pub(super) fn upper_bound<'s>(
     } else {
         p
     };
-    let Some(m2) = RUN.find_at(norm, p).filter(|m| m.start() == p) else {
+    let Some(m2) = run_starting_at(norm, p) else {
         return Some(None);
     };
-    let Some((n2, u2)) = number_and_unit(norm, m2.start(), m2.end()) else {
+    let Some((n2, u2)) = number_and_unit(norm, m2.start, m2.end) else {
         return Some(None);
     };
     let after2 = &norm[n2.end..];

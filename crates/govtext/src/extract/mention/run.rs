@@ -1,23 +1,103 @@
 //! Numeral runs: the one regex that finds them, their parse (trailing multipliers written as part
 //! of the unit), the sign before them and 上百/上千, and value arithmetic.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::{Num, qualifier};
-use crate::extract::number::{Dec, Number, chinese_digit, is_run_char, parse_number};
+use crate::extract::number::{CjkBits, Dec, Number, chinese_digit, is_run_char, parse_number};
 use crate::extract::text::prev_char;
 use crate::extract::unit::{Unit, match_unit};
 
-/// A numeral run: Arabic digits, Chinese numerals, or both.
-pub(super) static RUN: LazyLock<Regex> = LazyLock::new(|| {
-    // Arabic digits keep `,` and `.` only between digits, so a list comma never joins two numbers.
-    const ARABIC: &str = "[0-9]+(?:[.,][0-9]+)*";
-    const START: &str = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟几数]";
-    const CONT: &str = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点几多余]";
-    Regex::new(&format!("(?:{ARABIC}|{START})(?:{ARABIC}|{CONT})*")).expect("valid regex")
-});
+/// The Chinese numeral characters a run may start with.
+const START: &str = "零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟几数";
+/// The Chinese numeral characters a run may go on with.
+const CONT: &str = "零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点几多余";
+static START_BITS: CjkBits = CjkBits::of(&[START]);
+static CONT_BITS: CjkBits = CjkBits::of(&[CONT]);
+
+/// The first numeral run of `norm` that starts at or after byte `from`: its byte range. A run is
+/// Arabic digits (with `,` and `.` only between digits, so a list comma never joins two numbers)
+/// and Chinese numerals (`〇` and [`START`] first, then [`CONT`]); the longest one at the
+/// earliest start. Written out rather than as a regex: the scan asks this of every sentence.
+pub(super) fn find_run(norm: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let b = norm.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let x = b[i];
+        if x.is_ascii_digit() {
+            return Some(i..run_end(norm, i));
+        }
+        // The numerals are three bytes of UTF-8, told from their bytes: 〇 (U+3007) and
+        // ideographs (leading bytes E4..E9); any other byte is stepped over.
+        let numeral = match x {
+            0xe4..=0xe9 => START_BITS.has_code(
+                (u32::from(x & 0x0f) << 12)
+                    | (u32::from(b[i + 1] & 0x3f) << 6)
+                    | u32::from(b[i + 2] & 0x3f),
+            ),
+            0xe3 => b[i + 1] == 0x80 && b[i + 2] == 0x87,
+            _ => false,
+        };
+        if numeral {
+            return Some(i..run_end(norm, i));
+        }
+        i += if x >= 0xe0 { 3 } else { 1 };
+    }
+    None
+}
+
+/// The numeral run that starts at byte `at` of `norm`, if one does.
+pub(super) fn run_starting_at(norm: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    find_run(norm, at).filter(|r| r.start == at)
+}
+
+/// Every numeral run of `norm`, in order.
+pub(super) fn runs(norm: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let r = find_run(norm, from)?;
+        from = r.end;
+        Some(r)
+    })
+}
+
+/// The end of the run that starts at byte `start` (a digit or a starting numeral).
+fn run_end(norm: &str, start: usize) -> usize {
+    let b = norm.as_bytes();
+    let mut i = start;
+    loop {
+        if b.get(i).is_some_and(u8::is_ascii_digit) {
+            i = arabic_end(b, i);
+            continue;
+        }
+        let Some(c) = norm.get(i..).and_then(|r| r.chars().next()) else {
+            return i;
+        };
+        let numeral = c == '〇'
+            || if i == start {
+                START_BITS.has(c)
+            } else {
+                CONT_BITS.has(c)
+            };
+        if !numeral {
+            return i;
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// The end of the Arabic number at byte `i`: digits, and `,` or `.` followed by digits.
+fn arabic_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        let sep = matches!(b.get(i), Some(b'.' | b','));
+        if sep && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        } else {
+            return i;
+        }
+    }
+}
 
 /// Parse the numeral run `norm[s..e]` (trimming trailing punctuation); returns the number, the
 /// byte where its multiplier suffix begins, and whether a leading 百/千/万 stands for 一百/一千/一万

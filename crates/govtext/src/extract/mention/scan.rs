@@ -1,7 +1,7 @@
 //! The sentence scan: every numeral run in one pass, then 翻番 without a numeral; offsets mapped
 //! back to the original text and value and unit reported as written.
 
-use super::run::RUN;
+use super::run::{find_run, runs};
 use super::{Ctx, Mention, Qualifier, mention_at};
 use crate::extract::number::{is_run_char, parse_number};
 use crate::extract::text::{Offsets, char_slice};
@@ -14,12 +14,12 @@ pub fn may_have_quantity(norm: &str) -> bool {
     if norm.contains("翻番") {
         return true;
     }
-    RUN.find_iter(norm).any(|m| {
-        let run = m.as_str();
+    runs(norm).any(|m| {
+        let run = &norm[m.clone()];
         if run.bytes().any(|b| b.is_ascii_digit()) {
             return true;
         }
-        let after = &norm[m.end()..];
+        let after = &norm[m.end..];
         // 十余万职工, 六万万人民: a Chinese figure with 万/亿 before a noun.
         if run.chars().count() > 1 && run.contains(['万', '亿']) {
             return true;
@@ -33,7 +33,7 @@ pub fn may_have_quantity(norm: &str) -> bool {
         after.starts_with("分之")
             || after.starts_with('番')
             || match_unit(after).is_some()
-            || match_unit(&norm[m.end() - last..]).is_some()
+            || match_unit(&norm[m.end - last..]).is_some()
     })
 }
 
@@ -61,17 +61,17 @@ pub fn scan_sentence(
     };
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some(m) = RUN.find_at(norm, pos) {
-        pos = m.end().max(m.start() + 1);
+    while let Some(m) = find_run(norm, pos) {
+        pos = m.end.max(m.start + 1);
         // A comma that does not group digits in threes separates two figures (`1/10，4386万名`).
-        let split = bad_comma(m.as_str()).map(|c| m.start() + c);
-        let found = mention_at(&ctx, m.start(), split.unwrap_or(m.end()));
+        let split = bad_comma(&norm[m.clone()]).map(|c| m.start + c);
+        let found = mention_at(&ctx, m.start, split.unwrap_or(m.end));
         if let Some(c) = split {
             pos = c + 1;
         }
         let Some((range, mut mention)) = found else {
-            if norm[m.start()..].starts_with(['数', '几']) {
-                pos = m.start() + '数'.len_utf8();
+            if norm[m.start..].starts_with(['数', '几']) {
+                pos = m.start + '数'.len_utf8();
             }
             continue;
         };

@@ -594,3 +594,48 @@ fn set_phrases_with_numerals_are_not_quantities() {
         none(text, trap);
     }
 }
+
+/// The numeral-run scanner finds what the regular expression it replaced finds, at every start,
+/// on made-up edge cases and on every line of the corpus and (when `../shared` is there) the
+/// real reports.
+#[test]
+fn numeral_runs_are_the_regexs() {
+    let re = regex::Regex::new(
+        "(?:[0-9]+(?:[.,][0-9]+)*|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟几数])\
+         (?:[0-9]+(?:[.,][0-9]+)*|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点几多余])*",
+    )
+    .unwrap();
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let mut texts: Vec<String> = [
+        "1,234.5亿元、1,2,3项,1.、.5和3..4;点五多余数十几万〇〇七,三点一四,数数,5数",
+        "第十四个五年规划1978年〇点五倍两三千亿点多余万𠀀12",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for dir in [root.join("corpus"), root.join("../shared/reports")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!(
+                "NOTE: {} is missing: numeral runs are checked without it",
+                dir.display()
+            );
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            texts.push(crate::normalize(&std::fs::read_to_string(p).unwrap()));
+        }
+    }
+    for text in &texts {
+        let want: Vec<_> = re.find_iter(text).map(|m| m.range()).collect();
+        assert_eq!(super::run::runs(text).collect::<Vec<_>>(), want);
+        for (at, _) in text.char_indices().step_by(7) {
+            let want = re.find_at(text, at).map(|m| m.range());
+            assert_eq!(super::run::find_run(text, at), want, "at {at}");
+        }
+    }
+}
