@@ -58,17 +58,18 @@ enum After {
 }
 
 /// Words that, right after a number, make it a date, a time, an ordinal or a name: such a number
-/// is never a quantity. (`dict/not_quantity_after.tsv`)
-static NOT_QUANTITY_AFTER: std::sync::LazyLock<Vec<(&'static str, After)>> =
+/// is never a quantity, each with its first character (compared before the word).
+/// (`dict/not_quantity_after.tsv`)
+static NOT_QUANTITY_AFTER: std::sync::LazyLock<Vec<(char, &'static str, After)>> =
     std::sync::LazyLock::new(|| {
         let rows = super::dict::NOT_QUANTITY_AFTER.rows().into_iter();
-        rows.map(|r| {
+        rows.filter_map(|r| {
             let when = match r[1] {
                 "chinese" => After::Chinese,
                 "year" => After::Year,
                 _ => After::Always,
             };
-            (r[0], when)
+            Some((r[0].chars().next()?, r[0], when))
         })
         .collect()
     });
@@ -104,8 +105,8 @@ pub fn match_not_quantity(text: &str, chinese: bool, year: bool) -> Option<&'sta
     let first = text.chars().next()?;
     NOT_QUANTITY_AFTER
         .iter()
-        .filter(|(w, when)| {
-            w.starts_with(first)
+        .filter(|(f, w, when)| {
+            *f == first
                 && text.starts_with(w)
                 && match when {
                     After::Always => true,
@@ -113,7 +114,7 @@ pub fn match_not_quantity(text: &str, chinese: bool, year: bool) -> Option<&'sta
                     After::Year => year,
                 }
         })
-        .map(|(w, _)| *w)
+        .map(|(_, w, _)| *w)
         .max_by_key(|w| w.len())
 }
 
