@@ -256,6 +256,6 @@ mod tests {
                 sentences += 1;
             }
         }
-        assert!(sentences > 1000, "{sentences} sentences");
+        assert!(sentences > 500, "{sentences} sentences");
     }
 }
