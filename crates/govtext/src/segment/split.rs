@@ -389,6 +389,14 @@ mod tests {
     }
 
     #[test]
+    fn plain_ideographs_are_the_non_figure_ones() {
+        for c in ('\u{4e00}'..='\u{9fff}').chain(['〇', '%', 'a', '。']) {
+            let plain = ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_figure_char(c);
+            assert_eq!(is_plain_ideograph(c), plain, "{c}");
+        }
+    }
+
+    #[test]
     fn spaced_says_white_space_is_inside() {
         let text = "经 济增长。 好。好 \n甲\n同比增长\n8%的\r\n";
         let norm = normalize(text);

@@ -21,32 +21,33 @@ pub(super) fn find_run(norm: &str, from: usize) -> Option<std::ops::Range<usize>
     let b = norm.as_bytes();
     let mut i = from;
     while i < b.len() {
-        let x = b[i];
-        if x.is_ascii_digit() {
+        if starts_run(b, i) {
             return Some(i..run_end(norm, i));
         }
-        // The numerals are three bytes of UTF-8, told from their bytes: 〇 (U+3007) and
-        // ideographs (leading bytes E4..E9); any other byte is stepped over.
-        let numeral = match x {
-            0xe4..=0xe9 => START_BITS.has_code(
-                (u32::from(x & 0x0f) << 12)
-                    | (u32::from(b[i + 1] & 0x3f) << 6)
-                    | u32::from(b[i + 2] & 0x3f),
-            ),
-            0xe3 => b[i + 1] == 0x80 && b[i + 2] == 0x87,
-            _ => false,
-        };
-        if numeral {
-            return Some(i..run_end(norm, i));
-        }
-        i += if x >= 0xe0 { 3 } else { 1 };
+        i += if b[i] >= 0xe0 { 3 } else { 1 };
     }
     None
 }
 
-/// The numeral run that starts at byte `at` of `norm`, if one does.
+/// True when a run may start at byte `i` of the text `b`: a digit, or a starting numeral. The
+/// numerals are three bytes of UTF-8, told from their bytes: 〇 (U+3007) and ideographs (leading
+/// bytes E4..E9); a continuation byte starts nothing.
+fn starts_run(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b'0'..=b'9' => true,
+        x @ 0xe4..=0xe9 => START_BITS.has_code(
+            (u32::from(x & 0x0f) << 12)
+                | (u32::from(b[i + 1] & 0x3f) << 6)
+                | u32::from(b[i + 2] & 0x3f),
+        ),
+        0xe3 => b[i + 1] == 0x80 && b[i + 2] == 0x87,
+        _ => false,
+    }
+}
+
+/// The numeral run that starts at byte `at` of `norm`, if one does (only its end is looked for).
 pub(super) fn run_starting_at(norm: &str, at: usize) -> Option<std::ops::Range<usize>> {
-    find_run(norm, at).filter(|r| r.start == at)
+    (at < norm.len() && starts_run(norm.as_bytes(), at)).then(|| at..run_end(norm, at))
 }
 
 /// Every numeral run of `norm`, in order.

@@ -635,7 +635,9 @@ fn numeral_runs_are_the_regexs() {
         assert_eq!(super::run::runs(text).collect::<Vec<_>>(), want);
         for (at, _) in text.char_indices().step_by(7) {
             let want = re.find_at(text, at).map(|m| m.range());
-            assert_eq!(super::run::find_run(text, at), want, "at {at}");
+            assert_eq!(super::run::find_run(text, at), want.clone(), "at {at}");
+            let here = want.filter(|r| r.start == at);
+            assert_eq!(super::run::run_starting_at(text, at), here, "at {at}");
         }
     }
 }
