@@ -256,43 +256,48 @@ pub fn split_sentences(orig: &str, norm: &str) -> Vec<Sentence> {
 pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence, &str) -> bool) -> bool {
     let mut sp = Splitter::new(each);
     let width = wrap::wrap_width(orig);
-    let mut chars = orig.char_indices().peekable();
     let (mut ci, mut nb) = (0usize, 0usize);
+    // Byte of the next character of `orig`.
+    let mut pos = 0usize;
     // The normalised form of the next character when it was already looked at.
     let mut peeked: Option<char> = None;
     // Byte where the current line starts.
     let mut line_start = 0;
     while sp.going
-        && let Some((ob, oc)) = chars.next()
+        && let Some(oc) = orig[pos..].chars().next()
     {
+        let ob = pos;
+        pos += oc.len_utf8();
         let c = peeked.take().unwrap_or_else(|| normalize_char(oc));
         sp.norm.push(c);
         let at = (ci, ob, nb);
         ci += 1;
         nb += c.len_utf8();
         // Most characters only extend the current sentence: what `push` and `cut` would do
-        // with them, without asking.
+        // with them, without asking; a run of them is read at once.
         if is_plain_ideograph(c)
             && !sp.skipping
             && sp.figures < MAX_FIGURES_PER_SENTENCE
-            && sp
-                .cur
-                .is_some_and(|(start, ..)| ci - start < HARD_MAX_SENTENCE)
+            && let Some((start, ..)) = sp.cur
+            && ci - start < HARD_MAX_SENTENCE
         {
-            sp.last = Some((ci, ob + oc.len_utf8(), nb));
-            sp.prev = c;
+            let room = (start + HARD_MAX_SENTENCE).saturating_sub(ci + 1);
+            let (end, n, last) = plain_run(orig, pos, room, &mut sp.norm);
+            (ci, nb, pos) = (ci + n, nb + (end - pos), end);
+            sp.last = Some((ci, pos, nb));
+            sp.prev = last.unwrap_or(c);
             continue;
         }
         if c == '\n' || c == '\r' {
-            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
-            let after = ob + 1 + usize::from(crlf);
+            let crlf = c == '\r' && orig.as_bytes().get(pos) == Some(&b'\n');
+            let after = pos + usize::from(crlf);
             let line = &orig[line_start..ob];
             line_start = ob + 1;
             if wrap::joins(line, &orig[after..], width) {
                 // A hard wrap inside a sentence: the break is white space in it.
                 sp.white_space(ci - 1);
                 if crlf {
-                    chars.next();
+                    pos += 1;
                     sp.norm.push('\n');
                     ci += 1;
                     nb += 1;
@@ -315,38 +320,35 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence, &str) -> bool) -
             sp.prev = c;
             continue;
         }
+        let rest = &orig[pos..];
         let starts_item = is_bullet(c)
             || ((c == '(' || c == '（') && sp.cur.is_some() && {
                 // `（一）`, `(2)`, `（10）`: a marker only when short and closed.
-                let rest: String = chars
-                    .clone()
-                    .take(4)
-                    .map(|(_, c)| normalize_char(c))
-                    .collect();
+                let rest: String = rest.chars().take(4).map(normalize_char).collect();
                 list_marker_len(&rest).is_some() && !matches!(sp.prev, '的' | '和' | '、')
             });
         if starts_item {
             sp.flush();
         }
-        let next = chars.peek().map(|&(_, n)| normalize_char(n));
+        let next = rest.chars().next().map(normalize_char);
         peeked = next;
-        if !sp.push(c, at, (ci, ob + oc.len_utf8(), nb)) || sp.cut(c, next) {
+        if !sp.push(c, at, (ci, pos, nb)) || sp.cut(c, next) {
             sp.prev = c;
             continue;
         }
         if is_terminator(c) {
             // Keep closing quotes with the sentence they close.
-            while let Some(&(ob2, oc2)) = chars.peek() {
+            while let Some(oc2) = orig[pos..].chars().next() {
                 let c2 = normalize_char(oc2);
                 if !is_closer(c2) {
                     break;
                 }
-                chars.next();
+                pos += oc2.len_utf8();
                 peeked = None;
                 sp.norm.push(c2);
                 ci += 1;
                 nb += c2.len_utf8();
-                sp.last = Some((ci, ob2 + oc2.len_utf8(), nb));
+                sp.last = Some((ci, pos, nb));
             }
             sp.flush();
         }
@@ -354,6 +356,42 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence, &str) -> bool) -
     }
     sp.flush();
     sp.going
+}
+
+/// The plain ideographs ([`is_plain_ideograph`] once normalised) of `orig` from byte `from` on,
+/// at most `room` of them, appended to `norm` normalised: the byte after them, their count and
+/// the last of them. They are three bytes both as written and normalised, and are copied from
+/// `orig` a stretch at a time, but the rare character that normalisation changes.
+fn plain_run(
+    orig: &str,
+    from: usize,
+    room: usize,
+    norm: &mut String,
+) -> (usize, usize, Option<char>) {
+    let b = orig.as_bytes();
+    let (mut i, mut n, mut last, mut copied) = (from, 0, None, from);
+    while n < room && i + 2 < b.len() && matches!(b[i], 0xe4..=0xe9) {
+        let code = (u32::from(b[i] & 0x0f) << 12)
+            | (u32::from(b[i + 1] & 0x3f) << 6)
+            | u32::from(b[i + 2] & 0x3f);
+        let Some(oc) = char::from_u32(code) else {
+            break;
+        };
+        let c = normalize_char(oc);
+        if !is_plain_ideograph(c) {
+            break;
+        }
+        if c != oc {
+            norm.push_str(&orig[copied..i]);
+            norm.push(c);
+            copied = i + 3;
+        }
+        i += 3;
+        n += 1;
+        last = Some(c);
+    }
+    norm.push_str(&orig[copied..i]);
+    (i, n, last)
 }
 
 /// Length of a list marker body after an opening parenthesis: `一）`, `2)`, `10）`.
@@ -543,6 +581,24 @@ mod tests {
             "一、总体情况\n（一）稳增长\n地区生产总值增长6%\n扎实推进重点项目建设\n2\n3亿元";
         assert_eq!(sentences(lines).len(), 6);
         assert_eq!(sentences("全区完成1234\n万元").len(), 1);
+    }
+
+    #[test]
+    fn handed_text_is_the_normalised_document() {
+        // Traditional characters inside runs of ideographs (區域經濟), one that becomes a figure
+        // character once simplified (萬), full-width figures and a run past the hard limit.
+        let text = "推動區域經濟發展，全年新增萬戶。總量達到３．６８億元\r\n".to_string()
+            + &"經濟".repeat(HARD_MAX_SENTENCE)
+            + "增長5%。";
+        let norm = normalize(&text);
+        let mut n = 0;
+        for_each_sentence(&text, |s, handed| {
+            assert_eq!(handed, &norm[s.norm.clone()]);
+            assert_eq!(handed.chars().count(), s.end - s.start);
+            n += 1;
+            true
+        });
+        assert!(n >= 3, "{n}");
     }
 
     #[test]
