@@ -107,11 +107,15 @@ fn right_before(lead: &str) -> Option<Found> {
         }
         break;
     }
-    let ends: Vec<usize> = tail.char_indices().map(|(i, _)| i).collect();
     // Longest first: 增加到 before 到, 年均增长 before 增长.
-    ends.iter()
-        .rev()
-        .take(4)
+    let mut starts = [0usize; 4];
+    let mut n = 0;
+    for (i, _) in tail.char_indices().rev().take(4) {
+        starts[n] = i;
+        n += 1;
+    }
+    starts[..n]
+        .iter()
         .rev()
         .find_map(|&i| CUE_MAP.get(&tail[i..]).map(|&(w, c)| (i, w, c)))
         .filter(|&(i, w, _)| w.chars().count() >= 2 || single_char_cue(&tail[..i], w))

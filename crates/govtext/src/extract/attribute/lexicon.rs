@@ -92,21 +92,31 @@ impl Lexicon {
     /// it contains (the head of a Chinese noun phrase is at its end). Only pieces no longer than
     /// the longest synonym are hashed, so the cost is linear in the phrase.
     pub fn lookup(&self, phrase: &str) -> Option<&Indicator> {
-        let starts: Vec<usize> = phrase.char_indices().map(|(i, _)| i).collect();
         let hit = |s: &str| self.by_synonym.get(s).map(|&i| &self.indicators[i]);
         // Longest suffix first, then the longest contained synonym.
-        let first = starts.len().saturating_sub(self.longest);
-        if let Some(found) = starts[first..].iter().find_map(|&i| hit(&phrase[i..])) {
+        let mut suffixes: Vec<usize> = phrase
+            .char_indices()
+            .rev()
+            .take(self.longest)
+            .map(|(i, _)| i)
+            .collect();
+        suffixes.reverse();
+        if let Some(found) = suffixes.iter().find_map(|&i| hit(&phrase[i..])) {
             return Some(found);
         }
-        if starts.len() > 40 {
-            return None;
+        let mut starts: Vec<usize> = Vec::with_capacity(41);
+        for (i, _) in phrase.char_indices() {
+            if starts.len() == 40 {
+                return None;
+            }
+            starts.push(i);
         }
-        let mut ends: Vec<usize> = starts.iter().skip(1).copied().collect();
-        ends.push(phrase.len());
-        for len in (2..starts.len().min(self.longest + 1)).rev() {
-            for (k, &i) in starts.iter().enumerate() {
-                if let Some(found) = ends.get(k + len - 1).and_then(|&e| hit(&phrase[i..e])) {
+        starts.push(phrase.len());
+        // `starts[k]..starts[k + len]` is the piece of `len` characters at character `k`.
+        let chars = starts.len() - 1;
+        for len in (2..chars.min(self.longest + 1)).rev() {
+            for k in 0..=chars - len {
+                if let Some(found) = hit(&phrase[starts[k]..starts[k + len]]) {
                     return Some(found);
                 }
             }
