@@ -31,7 +31,8 @@ pub(super) fn find_run(norm: &str, from: usize) -> Option<std::ops::Range<usize>
 
 /// True when a run may start at byte `i` of the text `b`: a digit, or a starting numeral. The
 /// numerals are three bytes of UTF-8, told from their bytes: 〇 (U+3007) and ideographs (leading
-/// bytes E4..E9); a continuation byte starts nothing.
+/// bytes E4..E9); a continuation byte starts nothing. Inlined: it is asked of every character.
+#[inline(always)]
 fn starts_run(b: &[u8], i: usize) -> bool {
     match b[i] {
         b'0'..=b'9' => true,
