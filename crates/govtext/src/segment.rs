@@ -376,6 +376,29 @@ impl Segmenter {
     }
 }
 
+/// The texts the whole-text tests read: a few awkward lines, every report of `corpus/` and,
+/// when `../shared` is there, every real report (a note says when it is missing).
+#[cfg(test)]
+pub(crate) fn sample_texts() -> Vec<String> {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let mut dirs = vec![root.join("corpus")];
+    match root.join("../shared/reports") {
+        d if d.is_dir() => dirs.push(d),
+        _ => eprintln!("NOTE: ../shared is missing: checked on corpus/ only"),
+    }
+    let mut texts = vec!["增长3%\r\n达到GDP-2.5万亿元(R&D)《十四五》“好”\r\n\r\n".to_string()];
+    for dir in dirs {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        texts.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

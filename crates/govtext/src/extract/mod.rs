@@ -102,12 +102,14 @@ fn sentence_records(
     // Most sentences of a report hold no figure: they are not segmented at all.
     // The scan asks for the tokens around a few candidates only, and the attribution of a
     // sentence with no mention reads none: most sentences are cut in part or not at all.
-    let lazy = if mention::may_have_quantity(sentence) {
-        segmenter.lazy(sentence, s.start)
+    // A sentence that cannot hold a quantity is not scanned either.
+    let (lazy, mut mentions) = if mention::may_have_quantity(sentence) {
+        let lazy = segmenter.lazy(sentence, s.start);
+        let mentions = mention::scan_sentence(sentence, orig_kept, s.start, &lazy, segmenter);
+        (lazy, mentions)
     } else {
-        LazyTokens::none()
+        (LazyTokens::none(), Vec::new())
     };
-    let mut mentions = mention::scan_sentence(sentence, orig_kept, s.start, &lazy, segmenter);
     let tokens = if mentions.is_empty() {
         Vec::new()
     } else {

@@ -215,24 +215,8 @@ mod tests {
     /// note of white space in it, which decides whether it is compacted, checked on the way).
     #[test]
     fn pieces_give_the_whole_sentences_tokens() {
-        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
-        let mut dirs = vec![root.join("corpus")];
-        match root.join("../shared/reports") {
-            d if d.is_dir() => dirs.push(d),
-            _ => eprintln!("NOTE: ../shared is missing: lazy tokens are checked on corpus/ only"),
-        }
-        let mut texts = vec!["增长3%\r\n达到GDP-2.5万亿元(R&D)《十四五》“好”\r\n\r\n".to_string()];
-        for dir in dirs {
-            let mut paths: Vec<_> = std::fs::read_dir(dir)
-                .unwrap()
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect();
-            paths.sort();
-            texts.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
-        }
         let mut sentences = 0;
-        for text in texts {
+        for text in crate::segment::sample_texts() {
             let norm = crate::normalize(&text);
             let mut found = Vec::new();
             crate::segment::for_each_sentence(&text, |s, sentence| {

@@ -641,3 +641,24 @@ fn numeral_runs_are_the_regexs() {
         }
     }
 }
+
+/// A sentence [`may_have_quantity`](super::may_have_quantity) turns down is never scanned, so
+/// it must hold no mention: checked by scanning every sentence of the sample texts anyway.
+#[test]
+fn sentences_turned_down_hold_no_mention() {
+    let (mut turned_down, mut scanned) = (0, 0);
+    for text in crate::segment::sample_texts() {
+        crate::segment::for_each_sentence(&text, |s, sentence| {
+            scanned += 1;
+            if !super::may_have_quantity(sentence) {
+                turned_down += 1;
+                let orig = &text[s.orig.clone()];
+                let lazy = SEG.lazy(sentence, s.start);
+                let found = super::scan_sentence(sentence, orig, s.start, &lazy, &SEG);
+                assert!(found.is_empty(), "{sentence}: {found:?}");
+            }
+            true
+        });
+    }
+    assert!(turned_down * 10 > scanned, "{turned_down} of {scanned}");
+}
