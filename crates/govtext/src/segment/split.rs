@@ -358,6 +358,17 @@ pub fn for_each_sentence(orig: &str, each: impl FnMut(Sentence, &str) -> bool) -
     sp.going
 }
 
+/// For each CJK unified ideograph (from U+4E00), its normalised form when that is a plain
+/// ideograph, else 0: the one lookup [`plain_run`] makes per character.
+static PLAIN: std::sync::LazyLock<Vec<u32>> = std::sync::LazyLock::new(|| {
+    ('\u{4e00}'..='\u{9fff}')
+        .map(|c| {
+            let n = normalize_char(c);
+            if is_plain_ideograph(n) { n as u32 } else { 0 }
+        })
+        .collect()
+});
+
 /// The plain ideographs ([`is_plain_ideograph`] once normalised) of `orig` from byte `from` on,
 /// at most `room` of them, appended to `norm` normalised: the byte after them, their count and
 /// the last of them. They are three bytes both as written and normalised, and are copied from
@@ -368,30 +379,27 @@ fn plain_run(
     room: usize,
     norm: &mut String,
 ) -> (usize, usize, Option<char>) {
-    let b = orig.as_bytes();
-    let (mut i, mut n, mut last, mut copied) = (from, 0, None, from);
+    let (b, plain) = (orig.as_bytes(), &*PLAIN);
+    let (mut i, mut n, mut last, mut copied) = (from, 0, 0, from);
     while n < room && i + 2 < b.len() && matches!(b[i], 0xe4..=0xe9) {
         let code = (u32::from(b[i] & 0x0f) << 12)
             | (u32::from(b[i + 1] & 0x3f) << 6)
             | u32::from(b[i + 2] & 0x3f);
-        let Some(oc) = char::from_u32(code) else {
-            break;
+        let c = match plain.get((code as usize).wrapping_sub(0x4e00)) {
+            Some(&c) if c != 0 => c,
+            _ => break,
         };
-        let c = normalize_char(oc);
-        if !is_plain_ideograph(c) {
-            break;
-        }
-        if c != oc {
+        if c != code {
             norm.push_str(&orig[copied..i]);
-            norm.push(c);
+            norm.push(char::from_u32(c).unwrap_or_default());
             copied = i + 3;
         }
         i += 3;
         n += 1;
-        last = Some(c);
+        last = c;
     }
     norm.push_str(&orig[copied..i]);
-    (i, n, last)
+    (i, n, char::from_u32(last).filter(|_| n > 0))
 }
 
 /// Length of a list marker body after an opening parenthesis: `一）`, `2)`, `10）`.
