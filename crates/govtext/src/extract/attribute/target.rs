@@ -79,8 +79,8 @@ fn progress(norm: &str, w: &str) -> bool {
 
 /// Headings switch between review and plan sections and name a period.
 pub(super) fn heading_state(norm: &str, state: &mut DocState, no_mentions: bool) {
-    let len = norm.chars().count();
-    if !no_mentions || len > 40 || ends_clause(norm) {
+    // A character is at most four bytes: a long sentence is told without counting.
+    if !no_mentions || norm.len() > 4 * 40 || norm.chars().count() > 40 || ends_clause(norm) {
         return;
     }
     let plan = PLAN_HEADINGS.iter().any(|w| norm.contains(w));
