@@ -133,13 +133,20 @@ fn sentence_records(
     if mentions.is_empty() {
         return Vec::new();
     }
-    let orig_chars: Vec<char> = orig.chars().collect();
+    // Byte of each character of the sentence as written, and its end: texts are sliced, not
+    // gathered a character at a time.
+    let at: Vec<usize> = orig
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([orig.len()])
+        .collect();
+    let chars = at.len() - 1;
     let mut records = Vec::with_capacity(mentions.len());
     for (m, a) in mentions.into_iter().zip(attributions) {
         let (ms, me) = (m.start - s.start, m.end - s.start);
-        let text: String = orig_chars[ms..me].iter().collect();
-        let (cs, ce) = text::context_span(orig_chars.len(), ms, me);
-        let context: String = orig_chars[cs..ce].iter().collect();
+        let text = orig[at[ms]..at[me]].to_string();
+        let (cs, ce) = text::context_span(chars, ms, me);
+        let context = orig[at[cs]..at[ce]].to_string();
         let mut r = record(&doc.id, i, text, context, m);
         r.indicator = a.indicator;
         r.indicator_id = a.indicator_id;
