@@ -135,9 +135,15 @@ fn starts_with_heading_marker(line: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest: String = chars.take(4).collect();
+    // The next four characters, kept on the stack (this is asked of every line).
+    let mut buf = [0u8; 16];
+    let mut len = 0;
+    for c in chars.take(4) {
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    let rest = std::str::from_utf8(&buf[..len]).unwrap_or_default();
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
-    if (first == '(' || first == '（') && list_marker_len(&rest).is_some() {
+    if (first == '(' || first == '（') && list_marker_len(rest).is_some() {
         return true;
     }
     let mut all = std::iter::once(first).chain(rest.chars());
