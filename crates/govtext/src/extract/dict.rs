@@ -152,6 +152,15 @@ impl WordSet {
         !self.words.is_empty() && self.automaton.is_match(text)
     }
 
+    /// The word listed first among those `text` contains (list order, not text order), as
+    /// `list.iter().find(|w| text.contains(w))` would find it.
+    pub fn first_listed(&self, text: &str) -> Option<&'static str> {
+        self.all_in(text)
+            .map(|(_, i, w)| (i, w))
+            .min()
+            .map(|(_, w)| w)
+    }
+
     /// Every occurrence of every word in `text`, overlapping ones included, in order of where
     /// they end: (byte, the word's index in the list, the word).
     pub fn all_in<'s>(
@@ -358,5 +367,15 @@ mod tests {
             errors[0].to_string(),
             "units.tsv:2: `many` in column 4 is not a positive decimal"
         );
+    }
+
+    #[test]
+    fn first_listed_is_the_first_word_of_the_list_the_text_holds() {
+        let words = ["全省", "全市", "省", "全"];
+        let set = WordSet::new(words);
+        for text in ["全市和全省", "省里", "全体", "无", "全省全市", ""] {
+            let by_list = words.iter().copied().find(|w| text.contains(w));
+            assert_eq!(set.first_listed(text), by_list, "{text}");
+        }
     }
 }

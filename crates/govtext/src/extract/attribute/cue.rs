@@ -30,7 +30,7 @@ static CUE_MAP: LazyLock<FxHashMap<&'static str, (&'static str, Cue)>> = LazyLoc
     rows.map(|r| (r[0], (r[0], cue(r[1])))).collect()
 });
 
-static YOY: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::YOY.words());
+static YOY: LazyLock<dict::WordSet> = LazyLock::new(|| dict::WordSet::new(dict::YOY.words()));
 
 /// The cue nearest before a mention: byte in the clause lead, word and cue.
 pub(super) type Found = (usize, &'static str, Cue);
@@ -142,22 +142,22 @@ pub(super) fn measure(
         Some(Cue::Level) | None => ("level", None),
     };
     // 年均增长保持在6.5%以上: growth kept at a rate is still a change.
-    let rate_cue = [
-        "增速",
-        "增幅",
-        "涨幅",
-        "降幅",
-        "增长保持",
-        "增长稳定",
-        "增长控制",
-    ]
-    .iter()
-    .find(|w| lead.contains(*w));
-    if let Some(w) = rate_cue
-        && meas == "level"
+    static RATE_CUES: LazyLock<dict::WordSet> = LazyLock::new(|| {
+        dict::WordSet::new([
+            "增速",
+            "增幅",
+            "涨幅",
+            "降幅",
+            "增长保持",
+            "增长稳定",
+            "增长控制",
+        ])
+    });
+    if meas == "level"
+        && let Some(w) = RATE_CUES.first_listed(lead)
     {
         meas = "change";
-        dir = Some(if *w == "降幅" { "down" } else { "up" });
+        dir = Some(if w == "降幅" { "down" } else { "up" });
     }
     // 6.5%－7%的增速: a rate followed by the word for growth is a change.
     if m.kind == Kind::Percent && rate_after(after) {
@@ -239,5 +239,5 @@ fn is_share(lead: &str, m: &Mention, cue: Option<Cue>) -> bool {
 
 /// `yoy` when the lead says 同比, 比上年 …
 pub(super) fn basis(lead: &str) -> Option<&'static str> {
-    YOY.iter().any(|w| lead.contains(w)).then_some("yoy")
+    YOY.any_in(lead).then_some("yoy")
 }

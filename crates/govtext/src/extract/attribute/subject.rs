@@ -9,6 +9,9 @@ use crate::extract::dict;
 
 /// Scope words that open a noun phrase, in file order.
 static SCOPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::SCOPES.words());
+/// The scope words, searched in one pass.
+static SCOPE_SET: LazyLock<dict::WordSet> =
+    LazyLock::new(|| dict::WordSet::new(SCOPES.iter().copied()));
 
 /// Status words dropped from the front of a long name (国家级, 新增, 累计).
 static STATUS: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::STATUS_WORDS.words());
@@ -26,10 +29,7 @@ static GENERIC_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::GENER
 
 /// The first scope word the sentence holds.
 pub(super) fn sentence_subject(norm: &str) -> Option<String> {
-    SCOPES
-        .iter()
-        .find(|s| norm.contains(*s))
-        .map(|s| s.to_string())
+    SCOPE_SET.first_listed(norm).map(str::to_string)
 }
 
 /// True when `head` only names a total.

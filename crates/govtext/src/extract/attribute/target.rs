@@ -13,10 +13,13 @@ use crate::extract::text::ends_clause;
 use crate::segment::Token;
 
 static TARGET_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| dict::TARGET_WORDS.words());
-static REVIEW_HEADINGS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| dict::HEADINGS.words_tagged(1, "review"));
-static PLAN_HEADINGS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| dict::HEADINGS.words_tagged(1, "plan"));
+static REVIEW_HEADINGS: LazyLock<dict::WordSet> =
+    LazyLock::new(|| dict::WordSet::new(dict::HEADINGS.words_tagged(1, "review")));
+static PLAN_HEADINGS: LazyLock<dict::WordSet> =
+    LazyLock::new(|| dict::WordSet::new(dict::HEADINGS.words_tagged(1, "plan")));
+/// The period words, searched in one pass.
+static PERIOD_SET: LazyLock<dict::WordSet> =
+    LazyLock::new(|| dict::WordSet::new(PERIODS.iter().copied()));
 
 /// The role of the section a sentence is in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -83,8 +86,8 @@ pub(super) fn heading_state(norm: &str, state: &mut DocState, no_mentions: bool)
     if !no_mentions || norm.len() > 4 * 40 || norm.chars().count() > 40 || ends_clause(norm) {
         return;
     }
-    let plan = PLAN_HEADINGS.iter().any(|w| norm.contains(w));
-    let review = REVIEW_HEADINGS.iter().any(|w| norm.contains(w));
+    let plan = PLAN_HEADINGS.any_in(norm);
+    let review = REVIEW_HEADINGS.any_in(norm);
     // 二、一张蓝图绘到底…: a report reviews, then plans; a top-level heading after the review
     // that names no review opens the plans.
     let top_level = norm.trim_start().split_once('、').is_some_and(|(n, _)| {
@@ -98,7 +101,7 @@ pub(super) fn heading_state(norm: &str, state: &mut DocState, no_mentions: bool)
         state.section = Section::Review;
         state.plan_period = false;
     }
-    if let Some(p) = PERIODS.iter().find(|p| norm.contains(*p)) {
+    if let Some(p) = PERIOD_SET.first_listed(norm) {
         state.heading_period = Some(p.to_string());
     }
 }
