@@ -22,6 +22,7 @@ pub(crate) mod extract;
 mod extractor;
 pub mod html;
 pub(crate) mod input;
+pub(crate) mod json;
 pub(crate) mod meta;
 pub mod record;
 pub mod schema;

@@ -72,7 +72,7 @@ pub struct Record {
 }
 
 /// The integer a float prints as, when it is integral and exactly representable.
-fn integral(v: f64) -> Option<i64> {
+pub(crate) fn integral(v: f64) -> Option<i64> {
     (v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15).then_some(v as i64)
 }
 

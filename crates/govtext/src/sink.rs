@@ -70,7 +70,7 @@ impl<W: Write> RecordSink for JsonlSink<W> {
     fn write_document(&mut self, records: &[Record]) -> io::Result<()> {
         self.buf.clear();
         for r in records {
-            serde_json::to_writer(&mut self.buf, r)?;
+            crate::json::write_record(&mut self.buf, r);
             self.buf.push(b'\n');
         }
         if !self.buf.is_empty() {
