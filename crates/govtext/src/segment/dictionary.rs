@@ -8,7 +8,9 @@
 //! [`words`](super::words). The two give identical tokens and tags: jieba's route through a text
 //! uses only the words inside it, their frequencies and the dictionary's total frequency, which
 //! the scoped jieba keeps equal with one padding entry no text can match. Past a budget of bytes
-//! (about what the full build costs) the full dictionary is built and used from then on.
+//! (about what the full build costs) the full dictionary is built and used from then on, from the
+//! same table (a test checks it tags every sentence of the corpus and the real reports as
+//! `Jieba::new()` does), which skips inflating and parsing jieba's dictionary text.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -85,7 +87,7 @@ impl Dictionary {
     /// The full jieba, built at the first call.
     pub(crate) fn full(&self) -> &Jieba {
         self.full.get_or_init(|| {
-            let mut j = Jieba::new();
+            let mut j = Words::shipped().map_or_else(Jieba::new, whole_table);
             add_extras(&mut j, &self.extras);
             j
         })
@@ -147,20 +149,33 @@ impl Dictionary {
         }
         ids.sort_unstable();
         ids.dedup();
-        let mut j = Jieba::empty();
-        let mut sum = 0u64;
-        for i in ids {
-            let (word, freq, tag) = words.entry(i);
-            j.add_word(word, Some(freq as usize), Some(tag));
-            sum += u64::from(freq);
-        }
-        let pad = words.total().saturating_sub(sum);
-        if pad > 0 {
-            j.add_word(PAD, Some(pad as usize), Some("x"));
-        }
+        let mut j = table_jieba(words, ids);
         add_extras(&mut j, &self.extras);
         Some(j)
     }
+}
+
+/// jieba's whole dictionary from the prebuilt table: the same words, frequencies, tags and total
+/// as `Jieba::new()`, without inflating and parsing its dictionary text.
+fn whole_table(words: &Words) -> Jieba {
+    table_jieba(words, 0..words.len())
+}
+
+/// A jieba holding words `ids` of the table, plus the padding entry that keeps the table's
+/// total frequency when some are left out.
+fn table_jieba(words: &Words, ids: impl IntoIterator<Item = usize>) -> Jieba {
+    let mut j = Jieba::empty();
+    let mut sum = 0u64;
+    for i in ids {
+        let (word, freq, tag) = words.entry(i);
+        j.add_word(word, Some(freq as usize), Some(tag));
+        sum += u64::from(freq);
+    }
+    let pad = words.total().saturating_sub(sum);
+    if pad > 0 {
+        j.add_word(PAD, Some(pad as usize), Some("x"));
+    }
+    j
 }
 
 /// True when the scoped jieba `j` holds every word of jieba's dictionary that occurs in `text`
@@ -190,5 +205,36 @@ fn add_extras(j: &mut Jieba, entries: &[Extra]) {
     for (word, freq, tag) in entries {
         let freq = freq.unwrap_or_else(|| j.suggest_freq(word).max(1000));
         j.add_word(word, Some(freq), Some(tag));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The full jieba built from the table tags every sentence of the corpus and the real
+    /// reports as `Jieba::new()` does, and splits its dictionary's frequency the same way.
+    #[test]
+    fn the_table_builds_the_same_jieba_as_its_dictionary_text() {
+        let words = Words::shipped().expect("build.rs found jieba-rs's dict.txt");
+        let (ours, theirs) = (whole_table(words), Jieba::new());
+        for w in ["经济", "中华人民共和国", "高质量发展", "鸿鹄"] {
+            assert_eq!(ours.suggest_freq(w), theirs.suggest_freq(w), "{w}");
+        }
+        let mut sentences = 0;
+        for text in crate::segment::sample_texts() {
+            let norm = crate::normalize(&text);
+            crate::segment::for_each_sentence(&text, |s, _| {
+                let sentence = &norm[s.norm.clone()];
+                let tags = |j: &Jieba| -> Vec<(String, String)> {
+                    let t = j.tag(sentence, true);
+                    t.iter().map(|t| (t.word.into(), t.tag.into())).collect()
+                };
+                assert_eq!(tags(&ours), tags(&theirs), "{sentence}");
+                sentences += 1;
+                true
+            });
+        }
+        assert!(sentences > 500, "{sentences} sentences");
     }
 }

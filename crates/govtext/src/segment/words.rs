@@ -69,7 +69,6 @@ impl Words {
     }
 
     /// Number of words.
-    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.n
     }
