@@ -80,6 +80,17 @@ pub fn char_slice(s: &str, start: usize, end: usize) -> String {
     s.chars().skip(start).take(end - start).collect()
 }
 
+/// The last `n` characters of `s` (all of it when shorter), found from its end.
+pub fn last_chars(s: &str, n: usize) -> &str {
+    let from = s
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[from..]
+}
+
 /// The character before byte `byte`.
 pub fn prev_char(s: &str, byte: usize) -> Option<char> {
     s[..byte].chars().next_back()
@@ -152,6 +163,15 @@ pub fn context_span(len: usize, start: usize, end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_chars_counts_characters_from_the_end() {
+        assert_eq!(last_chars("年均增长5.7", 3), "5.7");
+        assert_eq!(last_chars("年均增长", 2), "增长");
+        assert_eq!(last_chars("增长", 9), "增长");
+        assert_eq!(last_chars("", 3), "");
+        assert_eq!(last_chars("增长", 0), "");
+    }
 
     fn context(s: &str, figure: &str) -> String {
         let chars: Vec<char> = s.chars().collect();

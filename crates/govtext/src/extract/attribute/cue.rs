@@ -108,16 +108,11 @@ fn right_before(lead: &str) -> Option<Found> {
         break;
     }
     // Longest first: 增加到 before 到, 年均增长 before 增长.
-    let mut starts = [0usize; 4];
-    let mut n = 0;
-    for (i, _) in tail.char_indices().rev().take(4) {
-        starts[n] = i;
-        n += 1;
-    }
-    starts[..n]
-        .iter()
-        .rev()
-        .find_map(|&i| CUE_MAP.get(&tail[i..]).map(|&(w, c)| (i, w, c)))
+    let base = tail.len() - crate::extract::text::last_chars(tail, 4).len();
+    tail[base..]
+        .char_indices()
+        .map(|(i, _)| base + i)
+        .find_map(|i| CUE_MAP.get(&tail[i..]).map(|&(w, c)| (i, w, c)))
         .filter(|&(i, w, _)| w.chars().count() >= 2 || single_char_cue(&tail[..i], w))
 }
 

@@ -45,13 +45,7 @@ pub(super) fn plan_period_heading(heading: &str) -> bool {
 /// sentence, `target` whether it is a goal.
 pub(super) fn horizon(sentence: &str, lead: &str, target: bool, state: &DocState) -> &'static str {
     // The averaging word stands right before the cue: 年均增长5.7%, 年均增速.
-    let near = lead
-        .char_indices()
-        .rev()
-        .take(10)
-        .last()
-        .map_or("", |(i, _)| &lead[i..]);
-    if AVERAGE.any_in(near) {
+    if AVERAGE.any_in(crate::extract::text::last_chars(lead, 10)) {
         return "period_average";
     }
     if !target && TOTAL.any_in(lead) && multi_year(sentence) {

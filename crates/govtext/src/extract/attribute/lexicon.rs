@@ -94,14 +94,8 @@ impl Lexicon {
     pub fn lookup(&self, phrase: &str) -> Option<&Indicator> {
         let hit = |s: &str| self.by_synonym.get(s).map(|&i| &self.indicators[i]);
         // Longest suffix first, then the longest contained synonym.
-        let mut suffixes: Vec<usize> = phrase
-            .char_indices()
-            .rev()
-            .take(self.longest)
-            .map(|(i, _)| i)
-            .collect();
-        suffixes.reverse();
-        if let Some(found) = suffixes.iter().find_map(|&i| hit(&phrase[i..])) {
+        let tail = crate::extract::text::last_chars(phrase, self.longest);
+        if let Some(found) = tail.char_indices().find_map(|(i, _)| hit(&tail[i..])) {
             return Some(found);
         }
         let mut starts: Vec<usize> = Vec::with_capacity(41);
