@@ -1,53 +1,32 @@
 //! A record as one JSON object, written straight into a byte buffer.
 //!
 //! Why not `serde_json::to_writer`: every record of a batch goes through here, and serde escapes
-//! every key and every byte of every string one byte at a time. Keys are constants, and the
-//! strings of a report (context, text, names) almost never hold a byte JSON escapes, so each is
-//! checked a chunk at a time and copied whole; the rare one that needs escaping, the numbers
-//! that are not integers and the metadata object are still written by serde_json. The bytes are
-//! the same as serde's (a test compares them on every record of the corpus and real reports).
+//! every key and every byte of every string one byte at a time. Keys are the column names (plain
+//! ASCII), and the strings of a report (context, text, names) almost never hold a byte JSON
+//! escapes, so each is checked a chunk at a time and copied whole; the rare one that needs
+//! escaping, the numbers that are not integers and the metadata object are still written by
+//! serde_json. Fields are read through [`COLUMNS`], whose order is the serde field order; the
+//! bytes are the same as serde's (a test compares them on every record of the corpus and the
+//! real reports).
 
-use crate::record::{Record, integral};
+use crate::record::{COLUMNS, ColumnValue, Record, integral};
 
 /// Append `r` as a JSON object, in the field order of [`Record`]'s serde form.
 pub(crate) fn write_record(out: &mut Vec<u8>, r: &Record) {
-    out.extend_from_slice(b"{\"doc\":");
-    string(out, &r.doc);
-    out.extend_from_slice(b",\"region\":");
-    opt_string(out, r.region.as_deref());
-    out.extend_from_slice(b",\"year\":");
-    match r.year {
-        Some(y) => integer(out, i64::from(y)),
-        None => null(out),
+    out.push(b'{');
+    for (i, column) in COLUMNS.iter().enumerate() {
+        // `meta` is an object, left out when empty (its column holds it as text).
+        if column.name == "meta" {
+            continue;
+        }
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'"');
+        out.extend_from_slice(column.name.as_bytes());
+        out.extend_from_slice(b"\":");
+        value(out, &(column.get)(r));
     }
-    out.extend_from_slice(b",\"sentence\":");
-    unsigned(out, r.sentence);
-    out.extend_from_slice(b",\"start\":");
-    unsigned(out, r.start);
-    out.extend_from_slice(b",\"end\":");
-    unsigned(out, r.end);
-    out.extend_from_slice(b",\"text\":");
-    string(out, &r.text);
-    out.extend_from_slice(b",\"value\":");
-    string(out, &r.value);
-    out.extend_from_slice(b",\"unit\":");
-    string(out, &r.unit);
-    out.extend_from_slice(b",\"norm_value\":");
-    number(out, r.norm_value);
-    out.extend_from_slice(b",\"norm_upper\":");
-    match r.norm_upper {
-        Some(v) => number(out, v),
-        None => null(out),
-    }
-    out.extend_from_slice(b",\"norm_unit\":");
-    string(out, &r.norm_unit);
-    out.extend_from_slice(b",\"kind\":");
-    string(out, r.kind.as_str());
-    out.extend_from_slice(b",\"qualifier\":");
-    string(out, r.qualifier.as_str());
-    labels(out, r);
-    out.extend_from_slice(b",\"context\":");
-    string(out, &r.context);
     if !r.meta.is_empty() {
         out.extend_from_slice(b",\"meta\":");
         serde(out, &r.meta);
@@ -55,46 +34,21 @@ pub(crate) fn write_record(out: &mut Vec<u8>, r: &Record) {
     out.push(b'}');
 }
 
-/// The attribution fields, `indicator` to `horizon`.
-fn labels(out: &mut Vec<u8>, r: &Record) {
-    let names: [(&[u8], Option<&str>); 6] = [
-        (b",\"indicator\":", r.indicator.as_deref()),
-        (b",\"indicator_id\":", r.indicator_id.as_deref()),
-        (b",\"indicator_en\":", r.indicator_en.as_deref()),
-        (b",\"measure\":", r.measure.map(|m| m.as_str())),
-        (b",\"direction\":", r.direction.map(|d| d.as_str())),
-        (b",\"basis\":", r.basis.map(|b| b.as_str())),
-    ];
-    for (key, value) in names {
-        out.extend_from_slice(key);
-        opt_string(out, value);
-    }
-    out.extend_from_slice(b",\"target\":");
-    match r.target {
-        Some(true) => out.extend_from_slice(b"true"),
-        Some(false) => out.extend_from_slice(b"false"),
-        None => null(out),
-    }
-    let after: [(&[u8], Option<&str>); 3] = [
-        (b",\"subject\":", r.subject.as_deref()),
-        (b",\"period\":", r.period.as_deref()),
-        (b",\"horizon\":", r.horizon.map(|h| h.as_str())),
-    ];
-    for (key, value) in after {
-        out.extend_from_slice(key);
-        opt_string(out, value);
+/// One column value as JSON.
+fn value(out: &mut Vec<u8>, v: &ColumnValue<'_>) {
+    match v {
+        ColumnValue::Null => null(out),
+        ColumnValue::Text(s) => string(out, s),
+        ColumnValue::Int32(i) => integer(out, i64::from(*i)),
+        ColumnValue::Int64(i) => integer(out, *i),
+        ColumnValue::Float64(f) => number(out, *f),
+        ColumnValue::Boolean(true) => out.extend_from_slice(b"true"),
+        ColumnValue::Boolean(false) => out.extend_from_slice(b"false"),
     }
 }
 
 fn null(out: &mut Vec<u8>) {
     out.extend_from_slice(b"null");
-}
-
-fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => string(out, s),
-        None => null(out),
-    }
 }
 
 /// A JSON string: copied whole when no byte of it is escaped, else written by serde_json.
@@ -127,10 +81,6 @@ fn number(out: &mut Vec<u8>, v: f64) {
 
 fn integer(out: &mut Vec<u8>, i: i64) {
     out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes());
-}
-
-fn unsigned(out: &mut Vec<u8>, u: usize) {
-    out.extend_from_slice(itoa::Buffer::new().format(u).as_bytes());
 }
 
 /// Any value through serde_json (writing into a `Vec` cannot fail).
