@@ -54,15 +54,30 @@ fn columns(line: &str) -> usize {
 
 /// [`columns`] for lines up to `cap` columns wide; for a wider line some width over `cap` (a
 /// paragraph's line is not read to its end).
+///
+/// Read on bytes (it is asked of every line of every document): a character's width follows from
+/// its leading byte, but for the three-byte characters below U+2E80 (`E2 80..=B9 ..`, where the
+/// Chinese quotes and dashes of [`columns_of`] are).
 fn columns_capped(line: &str, cap: usize) -> usize {
-    let mut w = 0;
-    for c in line.trim_end().chars() {
-        w += columns_of(c);
-        if w > cap {
-            break;
-        }
+    let b = line.trim_end().as_bytes();
+    let (mut w, mut i) = (0, 0);
+    while i < b.len() && w <= cap {
+        let (len, cols) = match b[i] {
+            0x00..=0x7f => (1, 1),
+            0x80..=0xdf => (2, 1),
+            0xe2 if b[i + 1] < 0xba => (3, 1 + usize::from(wide_below_cjk(b[i + 1], b[i + 2]))),
+            0xe0..=0xef => (3, 2),
+            _ => (4, 2),
+        };
+        w += cols;
+        i += len;
     }
     w
+}
+
+/// True for the two-column characters `E2 b1 b2` below U+2E80: `“ ” ‘ ’ — …`.
+fn wide_below_cjk(b1: u8, b2: u8) -> bool {
+    b1 == 0x80 && matches!(b2, 0x9c | 0x9d | 0x98 | 0x99 | 0x94 | 0xa6)
 }
 
 /// True when a character ends a sentence or a clause at the end of a line.
@@ -257,6 +272,21 @@ mod tests {
             "第一批",
         ] {
             assert!(!starts_with_marker(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn widths_read_on_bytes_are_the_widths_of_the_characters() {
+        let odd = "é “引号”‘单’—…•①ｱ\u{2e7f}\u{2e80}𠀀 a";
+        let texts = crate::segment::sample_texts();
+        let lines = texts.iter().flat_map(|t| t.lines()).chain(odd.lines());
+        for line in lines.chain(odd.split_inclusive(|_| true)) {
+            let w = columns(line);
+            assert_eq!(columns_capped(line, usize::MAX), w, "{line}");
+            for cap in [0, 1, 20, 243] {
+                let capped = columns_capped(line, cap);
+                assert!(if w <= cap { capped == w } else { capped > cap }, "{line}");
+            }
         }
     }
 
