@@ -249,6 +249,7 @@ dict!(
 );
 dict!(SKIP_WORDS, "skip_words.tsv", WORD);
 dict!(GENERIC_HEADS, "generic_heads.tsv", WORD);
+dict!(PURPOSE_HEADS, "purpose_heads.tsv", WORD);
 dict!(SCOPES, "scopes.tsv", WORD);
 dict!(PERIODS, "periods.tsv", WORD);
 dict!(STATUS_WORDS, "status_words.tsv", WORD);
@@ -312,6 +313,7 @@ pub const ALL: &[Dict] = &[
     HEADINGS,
     SKIP_WORDS,
     GENERIC_HEADS,
+    PURPOSE_HEADS,
     SCOPES,
     PERIODS,
     STATUS_WORDS,

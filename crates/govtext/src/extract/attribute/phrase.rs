@@ -73,8 +73,43 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> V
         && !super::cue::is_cue_word(v.word);
     if head && let Some(last) = before.last_mut() {
         last.push_str(v.word);
+    } else if is_purpose_head(v.word) && vi > 0 && tokens[vi - 1].word == "的" {
+        // 用于“三农”的支出 (支出/v): what is spent on.
+        return purpose_phrase(tokens, floor, vi).map_or(before, |p| vec![p]);
     }
     before
+}
+
+/// Heads naming only an amount spent on something (`dict/purpose_heads.tsv`).
+static PURPOSE_HEADS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| dict::PURPOSE_HEADS.words().into_iter().collect());
+
+fn is_purpose_head(word: &str) -> bool {
+    PURPOSE_HEADS.contains(word)
+}
+
+/// `X的Y` for the purpose head at token `h` after 的 (`社会保障的资金`): the one noun phrase X
+/// before 的, of and its head; `None` when no single phrase stands there.
+fn purpose_phrase(tokens: &[Token<'_>], floor: usize, h: usize) -> Option<String> {
+    let of = &tokens[h - 1];
+    if of.start < floor {
+        return None;
+    }
+    let end = of.start;
+    let stop = tokens.partition_point(|t| t.end <= end);
+    let part = |t: &Token<'_>| noun_like(t.pos) || matches!(t.word, "“" | "”");
+    // A verb modifying the phrase is no part of it (用于社会保障的资金: 用于).
+    let mut start = phrase_start(tokens, floor, stop);
+    while start < stop && !part(&tokens[start]) {
+        start += 1;
+    }
+    if start == stop || !tokens[start..stop].iter().all(part) {
+        return None;
+    }
+    let mut out: String = tokens[start..stop].iter().map(|t| t.word).collect();
+    out.push_str(of.word);
+    out.push_str(tokens[h].word);
+    Some(out)
 }
 
 fn phrase_before_once(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> {
@@ -83,6 +118,15 @@ fn phrase_before_once(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<Str
     // A phrase may not start with a joining word.
     while start < stop && is_join(tokens[start].word) {
         start += 1;
+    }
+    // 用于社会保障的资金: what the money is for names it.
+    if stop == start + 1
+        && start > 0
+        && tokens[start - 1].word == "的"
+        && is_purpose_head(tokens[start].word)
+        && let Some(p) = purpose_phrase(tokens, floor, start)
+    {
+        return vec![p];
     }
     let mut items = vec![String::new()];
     for t in &tokens[start..stop] {

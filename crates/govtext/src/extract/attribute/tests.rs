@@ -511,3 +511,19 @@ fn an_equivalent_measures_what_the_figure_before_measures() {
     let all = rows(t);
     assert_eq!(all[0].1.as_deref(), Some("地区生产总值"), "{all:?}");
 }
+
+#[test]
+fn money_spent_on_something_is_named_by_what_it_is_for() {
+    let ind = |t: &str, span: &str| {
+        let all = rows(t);
+        all.into_iter().find(|r| r.0 == span).and_then(|r| r.1)
+    };
+    let t = "市财政用于“双减”的支出共18.4亿元，增长6.5%。";
+    assert_eq!(ind(t, "18.4亿元").as_deref(), Some("“双减”的支出"));
+    assert_eq!(ind(t, "6.5%").as_deref(), Some("“双减”的支出"));
+    let t = "全年用于养老服务的资金达7.2亿元。";
+    assert_eq!(ind(t, "7.2亿元").as_deref(), Some("养老服务的资金"));
+    // No phrase before 的: the head alone.
+    let t = "今年安排的资金达3.5亿元。";
+    assert_eq!(ind(t, "3.5亿元").as_deref(), Some("资金"));
+}
