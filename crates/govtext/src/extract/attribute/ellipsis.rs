@@ -1,6 +1,9 @@
 //! Shared heads: `城镇、农村居民人均可支配收入` (short items borrow the tail of the last, full
 //! item) and `A和B分别为x和y` (a phrase joined by 和 splits when the figures pair with it).
 
+use super::phrase::is_skip_word;
+use crate::extract::text::is_cjk;
+
 /// `城镇、农村居民人均可支配收入`: short items borrow the tail of the last, full item.
 pub(super) fn expand_ellipsis(items: &mut [String]) {
     let Some((last, rest)) = items.split_last_mut() else {
@@ -9,11 +12,43 @@ pub(super) fn expand_ellipsis(items: &mut [String]) {
     let last_len = last.chars().count();
     for item in rest {
         let n = item.chars().count();
+        match tail_after_overlap(item, last) {
+            // `省级零碳、近零碳工厂`: the item ends as a part of the last does (零碳), and takes
+            // what follows that part (工厂).
+            Some(Some(tail)) => {
+                item.push_str(tail);
+                continue;
+            }
+            Some(None) => continue,
+            None => {}
+        }
         if n <= 4 && last_len >= n + 2 {
             let tail: String = last.chars().skip(n).collect();
             item.push_str(&tail);
         }
     }
+}
+
+/// What follows, in `last`, the longest ending of `item` (two or more characters, shorter than
+/// `item`) found inside `last` (a closing quote aside): `None` when no ending is found; `Some(None)`
+/// when what follows is no shared head — fewer than two CJK characters, a joined phrase
+/// (`和社会事业投资`) or words that only stand between a name and its figure (`实际`).
+fn tail_after_overlap<'a>(item: &str, last: &'a str) -> Option<Option<&'a str>> {
+    let starts: Vec<usize> = item.char_indices().map(|(i, _)| i).skip(1).collect();
+    let tail = starts.into_iter().find_map(|s| {
+        let ending = &item[s..];
+        if ending.chars().count() < 2 {
+            return None;
+        }
+        let at = last.rfind(ending)?;
+        Some(last[at + ending.len()..].trim_start_matches(['”', '’']))
+    })?;
+    let head = tail.chars().count() >= 2
+        && tail
+            .chars()
+            .all(|c| is_cjk(c) && !matches!(c, '和' | '及' | '与' | '或'))
+        && !is_skip_word(tail);
+    Some(head.then_some(tail))
 }
 
 /// `A和B`, when the figures that follow pair with it: its parts, heads shared.
@@ -24,4 +59,40 @@ pub(super) fn split_on_he(items: &[String], next_continues: bool) -> Option<Vec<
         return Some(parts);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expanded(items: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+        expand_ellipsis(&mut v);
+        v
+    }
+
+    #[test]
+    fn short_items_borrow_the_shared_head() {
+        assert_eq!(
+            expanded(&["城镇", "农村居民人均可支配收入"]),
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+        );
+        assert_eq!(
+            expanded(&["省级零碳", "近零碳工厂"]),
+            ["省级零碳工厂", "近零碳工厂"]
+        );
+        assert_eq!(expanded(&["进口", "出口"]), ["进口", "出口"]);
+        assert_eq!(
+            expanded(&["城市公园", "“口袋公园”保有量"]),
+            ["城市公园保有量", "“口袋公园”保有量"]
+        );
+        assert_eq!(
+            expanded(&["城镇居民人均可支配收入", "农村居民人均纯收入实际"]),
+            ["城镇居民人均可支配收入", "农村居民人均纯收入实际"]
+        );
+        assert_eq!(
+            expanded(&["地区生产总值", "一般公共预算收入"]),
+            ["地区生产总值", "一般公共预算收入"]
+        );
+    }
 }
