@@ -68,7 +68,22 @@ pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -
                 out.push_str(q.word);
             }
             i += c + 1;
+            // The name is the object (10个“二线口岸”) or begins it (“四上”企业); after the
+            // object's noun it names something else (服务事项长三角“一卡通办”).
+            if !has_noun {
+                kept = out.len();
+            }
             has_noun = true;
+            continue;
+        }
+        // A distinguishing word (主次, 国家级: b) is followed by what it modifies, whatever its
+        // tag (`9条主次干道实现通车`: 干道/v).
+        let after_b = i > 0 && tokens[i - 1].pos == "b" && t.pos == "v" && !out.is_empty();
+        if after_b && !PREDICATES.contains(&t.word) {
+            out.push_str(t.word);
+            has_noun = true;
+            kept = out.len();
+            i += 1;
             continue;
         }
         let verbal = matches!(t.pos, "v" | "vd" | "a" | "ad" | "d");
@@ -172,6 +187,8 @@ mod tests {
             ("新设3所本科层次职业学校，", "3所", "本科层次职业学校"),
             ("11家企业入选全国百强名单。", "11家", "企业"),
             ("实现1亿左右农业转移人口落户，", "1亿", "农业转移人口"),
+            ("新建4个“田园”示范基地。", "4个", "“田园”示范基地"),
+            ("城区9条主次干道实现通车。", "9条", "主次干道"),
         ] {
             assert_eq!(object(text, figure).as_deref(), Some(want), "{text}");
         }
