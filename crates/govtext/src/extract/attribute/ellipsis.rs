@@ -65,34 +65,24 @@ pub(super) fn split_on_he(items: &[String], next_continues: bool) -> Option<Vec<
 mod tests {
     use super::*;
 
-    fn expanded(items: &[&str]) -> Vec<String> {
-        let mut v: Vec<String> = items.iter().map(|s| s.to_string()).collect();
-        expand_ellipsis(&mut v);
-        v
-    }
-
     #[test]
     fn short_items_borrow_the_shared_head() {
-        assert_eq!(
-            expanded(&["城镇", "农村居民人均可支配收入"]),
-            ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
-        );
-        assert_eq!(
-            expanded(&["省级零碳", "近零碳工厂"]),
-            ["省级零碳工厂", "近零碳工厂"]
-        );
-        assert_eq!(expanded(&["进口", "出口"]), ["进口", "出口"]);
-        assert_eq!(
-            expanded(&["城市公园", "“口袋公园”保有量"]),
-            ["城市公园保有量", "“口袋公园”保有量"]
-        );
-        assert_eq!(
-            expanded(&["城镇居民人均可支配收入", "农村居民人均纯收入实际"]),
-            ["城镇居民人均可支配收入", "农村居民人均纯收入实际"]
-        );
-        assert_eq!(
-            expanded(&["地区生产总值", "一般公共预算收入"]),
-            ["地区生产总值", "一般公共预算收入"]
-        );
+        // (first item, last item, the first item expanded)
+        for (first, last, want) in [
+            ("城镇", "农村居民人均可支配收入", "城镇居民人均可支配收入"),
+            ("省级零碳", "近零碳工厂", "省级零碳工厂"),
+            ("进口", "出口", "进口"),
+            ("城市公园", "“口袋公园”保有量", "城市公园保有量"),
+            (
+                "城镇居民人均可支配收入",
+                "农村居民人均纯收入实际",
+                "城镇居民人均可支配收入",
+            ),
+            ("地区生产总值", "一般公共预算收入", "地区生产总值"),
+        ] {
+            let mut items = [first.to_string(), last.to_string()];
+            expand_ellipsis(&mut items);
+            assert_eq!(items, [want, last], "{first}、{last}");
+        }
     }
 }
