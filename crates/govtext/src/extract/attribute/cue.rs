@@ -176,6 +176,12 @@ pub(super) fn measure(
         meas = "change";
         dir = Some("up");
     }
+    // 改善农村住房超50万户, 农房风貌提升26.4万户: a count of the things improved, not a change
+    // of a count (a rank, 排名提升5位, still moves).
+    let improved = best.is_some_and(|(_, w, _)| matches!(w, "改善" | "提升"));
+    if improved && m.kind == Kind::Count && !matches!(m.unit.as_str(), "位" | "名") {
+        return ("level", None);
+    }
     (meas, dir)
 }
 

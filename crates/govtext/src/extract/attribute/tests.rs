@@ -527,3 +527,20 @@ fn money_spent_on_something_is_named_by_what_it_is_for() {
     let t = "今年安排的资金达3.5亿元。";
     assert_eq!(ind(t, "3.5亿元").as_deref(), Some("资金"));
 }
+
+#[test]
+fn a_count_of_things_improved_is_a_level() {
+    let t = "改善农村住房超3.2万户，改造提升12个乡镇卫生院。";
+    check(t, "3.2万户", "农村住房", "level", None);
+    check(t, "12个", "乡镇卫生院", "level", None);
+    // A rate improved is a change, and so is a rank.
+    let t = "城市空气质量优良天数比率提升2.1个百分点，营商环境排名提升5位。";
+    check(
+        t,
+        "2.1个百分点",
+        "城市空气质量优良天数比率",
+        "change",
+        Some("up"),
+    );
+    check(t, "5位", "营商环境排名", "change", Some("up"));
+}
