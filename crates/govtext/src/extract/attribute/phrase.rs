@@ -220,13 +220,19 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
             continue;
         }
         // 现代服务业 (现代/t), 三次产业 (三次/m): a time or numeral word that modifies a noun.
+        // 老年医院 (老年/t): an age group, not a time.
+        let age = matches!(
+            t.word,
+            "老年" | "青年" | "少年" | "中年" | "成年" | "中老年" | "青少年"
+        );
         let modifier_word = start < stop
             && noun_like(tokens[start].pos)
             && ((t.pos == "t"
-                && !t.word.ends_with([
-                    '年', '月', '日', '季', '期', '末', '初', '底', '在', '前', '后', '来', '时',
-                    '今',
-                ]))
+                && (age
+                    || !t.word.ends_with([
+                        '年', '月', '日', '季', '期', '末', '初', '底', '在', '前', '后', '来',
+                        '时', '今',
+                    ])))
                 || (t.pos == "m"
                     && t.word.chars().count() >= 2
                     && t.word

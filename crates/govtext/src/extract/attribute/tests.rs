@@ -544,3 +544,10 @@ fn a_count_of_things_improved_is_a_level() {
     );
     check(t, "5位", "营商环境排名", "change", Some("up"));
 }
+
+#[test]
+fn an_age_group_belongs_to_the_name() {
+    let t = "全市建成老年食堂320个，二级及以上老年医院数量新增16家。";
+    check(t, "320个", "老年食堂", "level", None);
+    check(t, "16家", "老年医院", "level", None);
+}
