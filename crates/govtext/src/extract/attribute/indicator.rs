@@ -113,10 +113,65 @@ pub(super) fn named(
     {
         ind = out.last().and_then(|p| p.indicator.clone());
     }
+    // 建成过江通道4座、在建8座: a stage of building names no thing; the figure counts the
+    // thing of the figure before it, in the same unit.
+    if k > 0
+        && ind.as_deref().is_some_and(is_stage_word)
+        && sent.mentions[k - 1].unit == m.unit
+        && let Some(thing) = out[k - 1].indicator.as_deref().and_then(without_stage)
+    {
+        ind = Some(thing.to_string());
+    }
     if items.len() > 1 {
         *list = Some((k, items));
     }
     ind
+}
+
+/// `name` without the stages of building at its end (城镇保障性住房基本建成 → 城镇保障性住房,
+/// 重大项目开工 → 重大项目); `None` when nothing else is left (基本建成, 建成投产).
+fn without_stage(name: &str) -> Option<&str> {
+    let mut rest = name;
+    loop {
+        let before = rest;
+        for w in ["基本", "全部"] {
+            rest = rest.strip_suffix(w).unwrap_or(rest);
+        }
+        for n in [3, 2] {
+            let cut = rest.char_indices().rev().nth(n - 1).map(|(i, _)| i);
+            if let Some(i) = cut.filter(|&i| is_stage_word(&rest[i..])) {
+                rest = &rest[..i];
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    (rest.chars().count() >= 2).then_some(rest)
+}
+
+/// Words for a stage of building or registering something, which alone name nothing (在建,
+/// 新登记).
+fn is_stage_word(w: &str) -> bool {
+    matches!(
+        w,
+        "在建"
+            | "新建"
+            | "续建"
+            | "建成"
+            | "开工"
+            | "新开工"
+            | "竣工"
+            | "完工"
+            | "投产"
+            | "新登记"
+            | "登记"
+            | "注册"
+            | "新注册"
+            | "获批"
+            | "认定"
+            | "新认定"
+    )
 }
 
 /// True when text opens with a predicate (开展职业技能培训, 发放贷款): the lexicon's longer name

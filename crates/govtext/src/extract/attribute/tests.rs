@@ -551,3 +551,14 @@ fn an_age_group_belongs_to_the_name() {
     check(t, "320个", "老年食堂", "level", None);
     check(t, "16家", "老年医院", "level", None);
 }
+
+#[test]
+fn a_stage_of_building_counts_the_thing_before_it() {
+    let t = "全市重点项目开工120个、竣工86个，建成跨江大桥2座、在建3座。";
+    check(t, "86个", "重点项目", "level", None);
+    check(t, "3座", "跨江大桥", "level", None);
+    let t = "今年城镇保障性住房基本建成4.7万套、新开工3.1万套。";
+    check(t, "3.1万套", "城镇保障性住房", "level", None);
+    let r = rows(t);
+    assert!(!r[1].1.as_deref().unwrap_or("").contains("建成"), "{r:?}");
+}
