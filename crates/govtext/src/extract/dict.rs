@@ -250,6 +250,7 @@ dict!(
 dict!(SKIP_WORDS, "skip_words.tsv", WORD);
 dict!(GENERIC_HEADS, "generic_heads.tsv", WORD);
 dict!(PURPOSE_HEADS, "purpose_heads.tsv", WORD);
+dict!(STAGE_WORDS, "stage_words.tsv", WORD);
 dict!(SCOPES, "scopes.tsv", WORD);
 dict!(PERIODS, "periods.tsv", WORD);
 dict!(STATUS_WORDS, "status_words.tsv", WORD);
@@ -314,6 +315,7 @@ pub const ALL: &[Dict] = &[
     SKIP_WORDS,
     GENERIC_HEADS,
     PURPOSE_HEADS,
+    STAGE_WORDS,
     SCOPES,
     PERIODS,
     STATUS_WORDS,

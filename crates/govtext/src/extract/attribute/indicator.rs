@@ -151,27 +151,16 @@ fn without_stage(name: &str) -> Option<&str> {
 }
 
 /// Words for a stage of building or registering something, which alone name nothing (在建,
-/// 新登记).
+/// 新登记: `dict/stage_words.tsv`).
 fn is_stage_word(w: &str) -> bool {
-    matches!(
-        w,
-        "在建"
-            | "新建"
-            | "续建"
-            | "建成"
-            | "开工"
-            | "新开工"
-            | "竣工"
-            | "完工"
-            | "投产"
-            | "新登记"
-            | "登记"
-            | "注册"
-            | "新注册"
-            | "获批"
-            | "认定"
-            | "新认定"
-    )
+    static STAGES: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            crate::extract::dict::STAGE_WORDS
+                .words()
+                .into_iter()
+                .collect()
+        });
+    STAGES.contains(w)
 }
 
 /// True when text opens with a predicate (开展职业技能培训, 发放贷款): the lexicon's longer name
