@@ -183,12 +183,19 @@ fn skip_base(tokens: &[Token<'_>], floor: usize, i: usize) -> usize {
     let timely = tokens[b + 1..i].iter().all(|t| {
         matches!(t.pos, "m" | "x" | "t" | "f" | "q" | "mq")
             || matches!(t.word, "上年" | "去年" | "同期" | "年末" | "年底" | "末")
+            || is_plan_period(t.word)
     });
     if timely && tokens[b].start >= floor && b + 1 < i {
         b
     } else {
         i
     }
+}
+
+/// A five-year plan's name: 十三五, 十四五 (较“十三五”末).
+fn is_plan_period(word: &str) -> bool {
+    let c: Vec<char> = word.chars().collect();
+    c.len() == 3 && c[0] == '十' && c[2] == '五' && "一二三四五六七八九".contains(c[1])
 }
 
 /// The first token of the noun phrase ending before token `stop`.
@@ -267,6 +274,19 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
                 && (start < 2 || !noun_like(tokens[start - 2].pos));
             if modifier {
                 start -= 1;
+                // 新能源汽车、节能家电零售额分别增长…: the list goes on before the modified item
+                // when its figures pair with its items (else a 、 may join two clauses:
+                // 投放50%以上号源、转诊量增长90%).
+                let paired = tokens[stop..].iter().take(2).any(|t| t.word == "分别");
+                let listed = paired
+                    && start >= 2
+                    && tokens[start - 1].word == "、"
+                    && noun_like(tokens[start - 2].pos)
+                    && tokens[start - 1].start >= floor;
+                if listed {
+                    start -= 1;
+                    continue;
+                }
             }
             break;
         }

@@ -562,3 +562,19 @@ fn a_stage_of_building_counts_the_thing_before_it() {
     let r = rows(t);
     assert!(!r[1].1.as_deref().unwrap_or("").contains("建成"), "{r:?}");
 }
+
+#[test]
+fn a_plan_period_base_is_no_name() {
+    let t = "全市实有企业较“十四五”末增长21.5%。";
+    check(t, "21.5%", "实有企业", "change", Some("up"));
+}
+
+#[test]
+fn a_paired_list_goes_on_before_a_modified_item() {
+    let t = "带动限上新能源汽车、节能家电零售额分别增长18.2%、26.5%。";
+    check(t, "18.2%", "新能源汽车", "change", Some("up"));
+    check(t, "26.5%", "节能家电零售额", "change", Some("up"));
+    // Without 分别 the 、 may join two clauses: the figure is about the last one.
+    let t = "向基层投放40%以上号源、转诊量增长60%。";
+    check(t, "60%", "转诊量", "change", Some("up"));
+}
