@@ -196,7 +196,12 @@ fn by_phrase(
     let tokens = sent.tokens;
     // What follows a count, a physical quantity (`700万吨露天矿`, `26公里供水管网`) or money
     // named as such (`109亿元资金`) is its object.
-    let object = counted_object(tokens, m.end, sent.clause_end(m.end)).filter(|o| match m.kind {
+    // 裁减军队员额20万的任务: a frame word after 的 is no object (13项任务 is one).
+    let end = sent.clause_end(m.end);
+    let framed = sent.offsets.between(m.end, end).starts_with('的');
+    let object = counted_object(tokens, m.end, end)
+        .filter(|o| !(framed && matches!(o.as_str(), "任务" | "目标" | "水平" | "规模")));
+    let object = object.filter(|o| match m.kind {
         Kind::Count | Kind::Number => true,
         Kind::Mass | Kind::Length | Kind::Area | Kind::Volume | Kind::Energy | Kind::Power => true,
         Kind::Currency => is_money(o),

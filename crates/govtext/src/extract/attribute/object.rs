@@ -43,9 +43,10 @@ pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -
         let skip = start - t.start;
         let tail: String = t.word.chars().skip(skip).collect();
         // 亿左右 of `1亿左右农业转移人口`: a qualifier is no part of the object.
+        // 项及 of `12项及第二批14项重点改革`: nor a join to the next figure.
         if !matches!(
             tail.as_str(),
-            "左右" | "以上" | "以下" | "多" | "余" | "上下"
+            "左右" | "以上" | "以下" | "多" | "余" | "上下" | "及" | "和" | "与"
         ) {
             out = tail;
         }
@@ -86,11 +87,27 @@ pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -
             i += 1;
             continue;
         }
+        // 5个行政村17.2公里的村巷硬化: the next figure ends the object, but for a threshold
+        // inside it (100所海拔1500米以上农村学校) and a code (5G工厂).
+        let number = t.word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        let threshold = tokens[i + 1..]
+            .iter()
+            .take(2)
+            .any(|n| matches!(n.word, "以上" | "以下"));
+        if has_noun && number && !threshold {
+            break;
+        }
         let verbal = matches!(t.pos, "v" | "vd" | "a" | "ad" | "d");
         // Before the noun a verb may modify it (调整改造项目, 采煤沉陷区) when a noun comes soon;
         // after it, only a verb between nouns stays (治理工程).
+        // 供需对接和投融资项目, 民生保障和社会事业项目: a verb joined to a noun phrase by 和 is a
+        // nominal item of the object.
+        let joined = tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.word, "和" | "及" | "与"))
+            && next_is_noun(tokens, i + 1);
         let stays = if has_noun {
-            next_is_noun(tokens, i)
+            next_is_noun(tokens, i) || joined
         } else {
             next_is_noun(tokens, i) || next_is_noun(tokens, i + 1)
         };
@@ -189,6 +206,12 @@ mod tests {
             ("实现1亿左右农业转移人口落户，", "1亿", "农业转移人口"),
             ("新建4个“田园”示范基地。", "4个", "“田园”示范基地"),
             ("城区9条主次干道实现通车。", "9条", "主次干道"),
+            ("完成了8个行政村12.5公里的村道硬化；", "8个", "行政村"),
+            (
+                "促成560项供需对接和投融资项目签约，",
+                "560项",
+                "供需对接和投融资项目",
+            ),
         ] {
             assert_eq!(object(text, figure).as_deref(), Some(want), "{text}");
         }

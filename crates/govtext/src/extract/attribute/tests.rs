@@ -578,3 +578,10 @@ fn a_paired_list_goes_on_before_a_modified_item() {
     let t = "向基层投放40%以上号源、转诊量增长60%。";
     check(t, "60%", "转诊量", "change", Some("up"));
 }
+
+#[test]
+fn a_frame_after_the_figure_is_no_object() {
+    let t = "如期完成压减编制员额3000个的任务，部署了6项任务举措。";
+    check(t, "3000个", "编制员额", "change", Some("down"));
+    check(t, "6项", "任务", "level", None);
+}
