@@ -130,6 +130,7 @@ pub fn attribute_sentence(
     lexicon: &Lexicon,
 ) -> Vec<Attribution> {
     target::heading_state(norm, state, mentions.is_empty());
+    target::coming_year_goals(norm, state);
     if mentions.is_empty() {
         // Only a targets list opened here matters to later sentences of the paragraph.
         if target::opens_targets(norm) {

@@ -80,6 +80,17 @@ fn progress(norm: &str, w: &str) -> bool {
     })
 }
 
+/// `今年主要预期目标是：…` after the goals of a plan period: the coming year's goals begin, whatever
+/// the heading above said (三、全力推动“十五五”开好局 may head either).
+pub(super) fn coming_year_goals(norm: &str, state: &mut DocState) {
+    if state.plan_period
+        && norm.contains("今年")
+        && (opens_targets(norm) || norm.contains("预期目标"))
+    {
+        state.plan_period = false;
+    }
+}
+
 /// Headings switch between review and plan sections and name a period.
 pub(super) fn heading_state(norm: &str, state: &mut DocState, no_mentions: bool) {
     // A character is at most four bytes: a long sentence is told without counting.

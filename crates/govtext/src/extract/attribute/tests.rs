@@ -585,3 +585,29 @@ fn a_frame_after_the_figure_is_no_object() {
     check(t, "3000个", "编制员额", "change", Some("down"));
     check(t, "6项", "任务", "level", None);
 }
+
+#[test]
+fn the_coming_years_goals_follow_the_plan_periods() {
+    let text = "二、“十五五”时期主要目标任务\n\
+        地区生产总值年均增长5%左右，研发经费投入强度达到3%。\n\
+        三、全力推动“十五五”开好局\n\
+        今年主要预期目标是：地区生产总值增长5.5%左右；城镇调查失业率5.5%以内。\n";
+    let doc = Document::from_text("t", text);
+    let horizons: Vec<(String, String)> = crate::extract::extract(&doc, &SEG)
+        .into_iter()
+        .map(|r| {
+            (
+                r.text,
+                r.horizon
+                    .map_or_else(String::new, |h| h.as_str().to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        horizons[1],
+        ("3%".into(), "plan_period".into()),
+        "{horizons:?}"
+    );
+    assert_eq!(horizons[2], ("5.5%".into(), "year".into()), "{horizons:?}");
+    assert_eq!(horizons[3], ("5.5%".into(), "year".into()), "{horizons:?}");
+}
