@@ -79,6 +79,8 @@ pub struct DocState {
     heading_period: Option<String>,
     /// The last indicator seen, for clauses without a subject.
     last_indicator: Option<String>,
+    /// Paragraph that looks back on the past year inside the plans (过去一年，…取得了很大成绩).
+    past_paragraph: Option<usize>,
 }
 
 /// A list being read: its first mention and the noun phrases at its cue.
@@ -131,6 +133,7 @@ pub fn attribute_sentence(
 ) -> Vec<Attribution> {
     target::heading_state(norm, state, mentions.is_empty());
     target::coming_year_goals(norm, state);
+    target::past_year_review(norm, paragraph, state);
     if mentions.is_empty() {
         // Only a targets list opened here matters to later sentences of the paragraph.
         if target::opens_targets(norm) {

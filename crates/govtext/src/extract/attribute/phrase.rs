@@ -114,6 +114,11 @@ fn purpose_phrase(tokens: &[Token<'_>], floor: usize, h: usize) -> Option<String
 
 fn phrase_before_once(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<String> {
     let stop = skip_fillers(tokens, floor, tokens.partition_point(|t| t.end <= end));
+    // 达到5.53万亿元、稳居全国前十强、增长4.8%: a 、 right before names no item; the clause goes
+    // on about its subject.
+    if stop > 0 && tokens[stop - 1].word == "、" && tokens[stop - 1].start >= floor {
+        return Vec::new();
+    }
     let mut start = phrase_start(tokens, floor, stop);
     // A phrase may not start with a joining word.
     while start < stop && is_join(tokens[start].word) {

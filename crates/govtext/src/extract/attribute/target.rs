@@ -47,7 +47,7 @@ pub(super) fn sentence_target(
 ) -> bool {
     match state.section {
         Section::Review => return false,
-        Section::Plan => return !norm.contains("已"),
+        Section::Plan => return !norm.contains("已") && state.past_paragraph != Some(paragraph),
         Section::Unknown => {}
     }
     let has_word = |w: &str| tokens.iter().any(|t| t.word == w);
@@ -88,6 +88,16 @@ pub(super) fn coming_year_goals(norm: &str, state: &mut DocState) {
         && (opens_targets(norm) || norm.contains("预期目标"))
     {
         state.plan_period = false;
+    }
+}
+
+/// `过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…` in the plans: the paragraph
+/// looks back, its figures are outcomes.
+pub(super) fn past_year_review(norm: &str, paragraph: usize, state: &mut DocState) {
+    if state.section == Section::Plan
+        && (norm.starts_with("过去一年") || norm.starts_with("过去的一年"))
+    {
+        state.past_paragraph = Some(paragraph);
     }
 }
 

@@ -611,3 +611,29 @@ fn the_coming_years_goals_follow_the_plan_periods() {
     assert_eq!(horizons[2], ("5.5%".into(), "year".into()), "{horizons:?}");
     assert_eq!(horizons[3], ("5.5%".into(), "year".into()), "{horizons:?}");
 }
+
+#[test]
+fn a_list_of_predicates_shares_its_subject() {
+    let t = "全市地区生产总值达到3260亿元、稳居全省前三、增长5.2%。";
+    check(t, "5.2%", "地区生产总值", "change", Some("up"));
+}
+
+#[test]
+fn the_past_year_inside_the_plans_is_an_outcome() {
+    let text = "三、2026年的工作\n\
+        过去一年，我们的各项工作取得了很大成绩。地区生产总值增长5.6%，城镇新增就业8.2万人。\n\
+        今年主要预期目标是：地区生产总值增长5.5%左右。\n";
+    let doc = Document::from_text("t", text);
+    let targets: Vec<(String, bool)> = crate::extract::extract(&doc, &SEG)
+        .into_iter()
+        .filter_map(|r| Some((r.text, r.target?)))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            ("5.6%".into(), false),
+            ("8.2万人".into(), false),
+            ("5.5%".into(), true)
+        ]
+    );
+}
