@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::document::{Document, normalize};
 use crate::record::Record;
-use crate::schema::{Basis, Direction, Horizon, Measure};
+use crate::schema::{Basis, Direction, Horizon, Measure, Qualifier};
 use crate::segment::compact::Compact;
 use crate::segment::{LazyTokens, Segmenter, Sentence, for_each_sentence};
 
@@ -156,6 +156,9 @@ fn sentence_records(
         r.direction = a.direction.map(label::<Direction>);
         r.basis = a.basis.map(label::<Basis>);
         r.target = Some(a.target);
+        if !a.target && r.qualifier == Qualifier::AtLeast && achieved_above(&orig[at[me]..]) {
+            r.qualifier = Qualifier::MoreThan;
+        }
         r.subject = a.subject;
         r.period = a.period;
         r.horizon = Some(label::<Horizon>(a.horizon));
@@ -165,6 +168,14 @@ fn sentence_records(
         records.push(r);
     }
     records
+}
+
+/// `以上` closing an achieved figure (`增长20%以上。`, `稳定在60%以上，`): more than it, while a
+/// target's or a threshold's (`亿元以上项目`, `80%以上的问题`) is at least it (RECORDS.md).
+fn achieved_above(after: &str) -> bool {
+    after
+        .strip_prefix("以上")
+        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !text::is_cjk(c)))
 }
 
 /// A schema value from an attribution label (the labels are the schema's strings).

@@ -151,13 +151,22 @@ fn vague_and_bounded() {
     one("增长6%左右。", "6%", 6.0, "%", "approx");
     one("超过5000家。", "5000家", 5000.0, "家", "more_than");
     one("突破100亿元。", "100亿元", 1e10, "CNY", "more_than");
+    // 以上 after an achieved figure is more than it; after a target, at least it (RECORDS.md).
     one(
         "城镇新增就业1100万人以上。",
         "1100万人",
         1.1e7,
         "人",
+        "more_than",
+    );
+    one(
+        "今年主要预期目标是：城镇新增就业1100万人以上。",
+        "1100万人",
+        1.1e7,
+        "人",
         "at_least",
     );
+    one("建设10亿元以上项目50个。", "10亿元", 1e9, "CNY", "at_least");
     one("不低于2个。", "2个", 2.0, "个", "at_least");
     one("控制在5.5%以内。", "5.5%", 5.5, "%", "at_most");
     one("不超过3%。", "3%", 3.0, "%", "at_most");
@@ -354,7 +363,7 @@ fn hundred_thousand_and_ten_thousand_without_one() {
         "千亿元",
         1e11,
         "CNY",
-        "at_least",
+        "more_than",
     );
     one("惠及近千万家庭。", "千万", 1e7, "", "approx");
     one("货运班列开行超万列。", "万列", 1e4, "列", "more_than");
@@ -367,7 +376,7 @@ fn hundred_thousand_and_ten_thousand_without_one() {
 
 #[test]
 fn shares_with_a_slash_and_ratios() {
-    one("新增就业占全省1/10以上。", "1/10", 10.0, "%", "at_least");
+    one("新增就业占全省1/10以上。", "1/10", 10.0, "%", "more_than");
     one("出口占全市增量的1/4。", "1/4", 25.0, "%", "exact");
     one("入驻企业占比约1/3。", "1/3", 100.0 / 3.0, "%", "approx");
     // A date, a version or a unit after it is no share.
