@@ -37,13 +37,15 @@ fn named(tag: &str) -> Qualifier {
 }
 
 /// The qualifier around `norm[start..end]`; a qualifier before must not be the tail of a word
-/// (节约 is not 约, 最近 is not 近).
+/// (节约 is not 约, 最近 is not 近) — unless the segmentation cuts there all the same (完成/约: the
+/// dictionary's 成约 is no word of that sentence).
 pub(super) fn around_word(ctx: &Ctx<'_, '_>, start: usize, end: usize) -> Qualifier {
     let norm = ctx.norm;
     around(norm, start, end, |byte, w| {
         prev_char(norm, byte).is_none_or(|c| {
             let from = byte - c.len_utf8();
             !ctx.segmenter.has_word(&norm[from..byte + w.len()])
+                || ctx.tokens.starting_at(ctx.offsets.char(byte)).is_some()
         })
     })
 }

@@ -148,6 +148,21 @@ fn vague_and_bounded() {
     one("培育上百家企业。", "上百家", 100.0, "家", "at_least");
     one("约30亿元。", "30亿元", 3e9, "CNY", "approx");
     one("近1.2万党员。", "1.2万", 12_000.0, "", "approx");
+    // 成约 and 入超 are words of the dictionary, not of these sentences.
+    one(
+        "完成约3.2万户居住的棚户区改造。",
+        "3.2万户",
+        32_000.0,
+        "户",
+        "approx",
+    );
+    one(
+        "12家企业营业收入超百亿元。",
+        "百亿元",
+        1e10,
+        "CNY",
+        "more_than",
+    );
     one("增长6%左右。", "6%", 6.0, "%", "approx");
     one("超过5000家。", "5000家", 5000.0, "家", "more_than");
     one("突破100亿元。", "100亿元", 1e10, "CNY", "more_than");
