@@ -29,15 +29,16 @@ pub(super) fn expand_ellipsis(items: &mut [String]) {
     }
 }
 
-/// What follows, in `last`, the longest ending of `item` (two or more characters, shorter than
-/// `item`) found inside `last` (a closing quote aside): `None` when no ending is found; `Some(None)`
+/// What follows, in `last`, the longest ending of `item` (two or more characters or a grade 级,
+/// shorter than `item`) found inside `last` (a closing quote aside): `None` when no ending is found; `Some(None)`
 /// when what follows is no shared head — fewer than two CJK characters, a joined phrase
 /// (`和社会事业投资`) or words that only stand between a name and its figure (`实际`).
 fn tail_after_overlap<'a>(item: &str, last: &'a str) -> Option<Option<&'a str>> {
     let starts: Vec<usize> = item.char_indices().map(|(i, _)| i).skip(1).collect();
     let tail = starts.into_iter().find_map(|s| {
         let ending = &item[s..];
-        if ending.chars().count() < 2 {
+        // 国家领航级、卓越级智能工厂: a grade is an ending of its own.
+        if ending.chars().count() < 2 && ending != "级" {
             return None;
         }
         let at = last.rfind(ending)?;
@@ -73,6 +74,7 @@ mod tests {
             ("省级零碳", "近零碳工厂", "省级零碳工厂"),
             ("进口", "出口", "进口"),
             ("城市公园", "“口袋公园”保有量", "城市公园保有量"),
+            ("国家领航级", "卓越级智能工厂", "国家领航级智能工厂"),
             (
                 "城镇居民人均可支配收入",
                 "农村居民人均纯收入实际",

@@ -182,7 +182,12 @@ fn known_name(sent: &Sentence<'_, '_>, subject: &str, name: String) -> String {
     let window = &starts[starts.len().saturating_sub(8)..];
     window
         .iter()
-        .find(|&&s| sent.lexicon.is_synonym(&subject[s..end]) && !opens_with_verb(&subject[s..at]))
+        .find(|&&s| {
+            // 新设外商投资企业: 新设 and the like make names (RECORDS.md keeps 新设外资企业).
+            let extra = &subject[s..at];
+            sent.lexicon.is_synonym(&subject[s..end])
+                && (!opens_with_verb(extra) || extra.starts_with('新'))
+        })
         .map_or(name, |&s| subject[s..end].to_string())
 }
 

@@ -122,4 +122,19 @@ impl Lexicon {
     pub fn is_synonym(&self, phrase: &str) -> bool {
         self.by_synonym.contains_key(phrase)
     }
+
+    /// The longest synonym `text` opens with (two characters or more): the topic of
+    /// `市场经营主体增量提质，…` or `经营主体稳中培优。`.
+    pub fn opening_synonym<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let ends: Vec<usize> = text
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take(self.longest)
+            .skip(1)
+            .collect();
+        ends.into_iter()
+            .rev()
+            .map(|e| &text[..e])
+            .find(|s| self.is_synonym(s))
+    }
 }

@@ -81,6 +81,9 @@ pub struct DocState {
     last_indicator: Option<String>,
     /// Paragraph that looks back on the past year inside the plans (过去一年，…取得了很大成绩).
     past_paragraph: Option<usize>,
+    /// The name a short sentence without figures opens with (经营主体稳中培优。), for a generic
+    /// head in the next (总量达1461.4万户).
+    topic: Option<String>,
 }
 
 /// A list being read: its first mention and the noun phrases at its cue.
@@ -139,6 +142,9 @@ pub fn attribute_sentence(
         if target::opens_targets(norm) {
             state.targets_paragraph = Some(paragraph);
         }
+        state.topic = (norm.len() <= 3 * TOPIC_CHARS)
+            .then(|| lexicon.opening_synonym(norm).map(str::to_string))
+            .flatten();
         return Vec::new();
     }
     let target = target::sentence_target(norm, tokens, paragraph, state);
@@ -172,10 +178,14 @@ pub fn attribute_sentence(
             period: period.clone(),
             ..Attribution::default()
         };
-        out.push(finish(a, m, &out, state, lexicon));
+        out.push(finish(a, m, &out, state, lexicon, norm));
     }
+    state.topic = None;
     out
 }
+
+/// Longest sentence (characters, roughly: bytes over three) that may only name a topic.
+const TOPIC_CHARS: usize = 20;
 
 /// Measure, direction, basis and indicator of a mention.
 type Head = (
@@ -236,6 +246,7 @@ fn finish(
     out: &[Attribution],
     state: &mut DocState,
     lexicon: &Lexicon,
+    norm: &str,
 ) -> Attribution {
     let mut indicator = a
         .indicator
@@ -254,12 +265,21 @@ fn finish(
         a.direction = Some("up");
     }
     // 总数达到146家: a generic head names the previous indicator's total.
+    // With no figure before in the sentence, the name it opens with, or the topic a short
+    // sentence before named (市场经营主体增量提质，总量突破1000万户).
     if let Some(i) = &indicator
         && subject::is_generic_head(i)
-        && let Some(prev) = out.last().and_then(|p| p.indicator.clone())
-        && !prev.ends_with(i.as_str())
     {
-        indicator = Some(prev + i);
+        let prev = match out.last() {
+            Some(p) => p.indicator.clone(),
+            None => lexicon
+                .opening_synonym(norm)
+                .map(str::to_string)
+                .or_else(|| state.topic.clone()),
+        };
+        if let Some(prev) = prev.filter(|p| !p.ends_with(i.as_str()) && p != i) {
+            indicator = Some(prev + i);
+        }
     }
     // 经济增长7%: the growth of 经济 is GDP growth (the lexicon knows 经济增长, not 经济).
     let found = indicator.as_deref().and_then(|i| {

@@ -637,3 +637,16 @@ fn the_past_year_inside_the_plans_is_an_outcome() {
         ]
     );
 }
+
+#[test]
+fn a_generic_head_takes_the_topic_named_before() {
+    let t = "经营主体稳中有进。总量达312.5万户，新登记28.6万户。";
+    check(t, "312.5万户", "经营主体", "level", None);
+}
+
+#[test]
+fn names_the_lexicon_holds_keep_their_status_and_grade() {
+    let t = "新设外商投资企业216家，国家领航级、卓越级智能工厂达到12家。";
+    check(t, "216家", "新设外商投资企业", "level", None);
+    check(t, "12家", "智能工厂", "level", None);
+}
