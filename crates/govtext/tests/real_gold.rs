@@ -40,6 +40,10 @@ fn gold_files(shared: &Path) -> Vec<(PathBuf, [f64; 5])> {
             real.join("national_2005.gold.jsonl"),
             [0.99, 0.93, 0.93, 0.98, 0.97],
         ),
+        (
+            real.join("hubei_2026.gold.jsonl"),
+            [0.99, 0.84, 0.84, 0.98, 0.97],
+        ),
     ]
 }
 
