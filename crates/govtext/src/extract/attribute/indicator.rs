@@ -39,6 +39,9 @@ pub(super) fn named(
     state: &DocState,
 ) -> Option<String> {
     let m = &sent.mentions[k];
+    if let Some(name) = compared_to_average(sent, k, c, out) {
+        return Some(name);
+    }
     let (mut ind, mut items) = by_phrase(sent, m, c);
     if items.len() <= 1 {
         ind = ind.map(|i| known_name(sent, &subject_text(sent, m, c), i));
@@ -161,6 +164,33 @@ fn is_stage_word(w: &str) -> bool {
                 .collect()
         });
     STAGES.contains(w)
+}
+
+/// `民间投资增速高于全国3.7个百分点`, `增长6.2%、高于全国平均0.3个百分点`: a figure set against the
+/// average is about the name before the comparison, or the figure before's when none stands there.
+fn compared_to_average(
+    sent: &Sentence<'_, '_>,
+    k: usize,
+    c: &Clause<'_>,
+    out: &[Attribution],
+) -> Option<String> {
+    let lead = c.lead.trim_end();
+    let (at, verb) = ["高于", "低于", "快于", "慢于", "好于", "优于"]
+        .iter()
+        .filter_map(|v| lead.rfind(v).map(|i| (i, *v)))
+        .max()?;
+    let base = lead[at + verb.len()..].trim_start_matches(['全', '国', '省', '市']);
+    let base = base.trim_start_matches("平均").trim_start_matches("水平");
+    if !base.is_empty() || lead.len() == at + verb.len() {
+        return None;
+    }
+    let cs = sent.offsets.char(sent.offsets.byte(c.start) + at);
+    let before = phrase_before(sent.tokens, c.floor, cs);
+    match before.first() {
+        Some(name) if before.len() == 1 => Some(name.clone()),
+        Some(_) => None,
+        None => k.checked_sub(1).and_then(|j| out[j].indicator.clone()),
+    }
 }
 
 /// True when text opens with a predicate (开展职业技能培训, 发放贷款): the lexicon's longer name

@@ -650,3 +650,10 @@ fn names_the_lexicon_holds_keep_their_status_and_grade() {
     check(t, "216家", "新设外商投资企业", "level", None);
     check(t, "12家", "智能工厂", "level", None);
 }
+
+#[test]
+fn a_figure_set_against_the_average_is_about_the_name_before() {
+    let t = "民间投资增速高于全国2.6个百分点，规上工业增加值增长7.1%、高于全国平均1.2个百分点。";
+    check(t, "2.6个百分点", "民间投资", "change", Some("up"));
+    check(t, "1.2个百分点", "规上工业增加值", "change", Some("up"));
+}
