@@ -228,8 +228,10 @@ fn is_share(lead: &str, m: &Mention, cue: Option<Cue>) -> bool {
     let part_fraction = m.value.contains("分之")
         && !m.value.starts_with("千分之")
         && !m.value.starts_with("万分之");
+    // 上云率近六成: a rate that is itself the indicator is a level.
+    let of_rate = crate::extract::text::last_chars(lead, 4).contains('率');
     let fraction_alone =
-        (m.unit == "成" || part_fraction) && !matches!(cue, Some(Cue::Up | Cue::Down));
+        (m.unit == "成" || part_fraction) && !matches!(cue, Some(Cue::Up | Cue::Down)) && !of_rate;
     m.kind == Kind::Percent
         && (lead.contains("比重")
             || lead.contains("占比")

@@ -231,6 +231,25 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
             start -= 1;
             continue;
         }
+        // 亿元以上项目: a threshold of money written without digits modifies the noun (a figure
+        // with its 以上 before the name, 8000亿元以上、公路投资, is the end of another item).
+        let threshold = matches!(t.word, "以上" | "以下")
+            && start >= 2
+            && start < stop
+            && matches!(tokens[start - 2].pos, "m" | "mq")
+            && tokens[start - 2].word.ends_with('元')
+            && !tokens[start - 2]
+                .word
+                .contains(|c: char| c.is_ascii_digit())
+            && tokens[start - 2].start >= floor
+            && (start < 3
+                || !tokens[start - 3]
+                    .word
+                    .ends_with(|c: char| c.is_ascii_digit()));
+        if threshold {
+            start -= 2;
+            continue;
+        }
         // 现代服务业 (现代/t), 三次产业 (三次/m): a time or numeral word that modifies a noun.
         // 老年医院 (老年/t): an age group, not a time.
         let age = matches!(

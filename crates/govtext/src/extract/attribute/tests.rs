@@ -657,3 +657,13 @@ fn a_figure_set_against_the_average_is_about_the_name_before() {
     check(t, "2.6个百分点", "民间投资", "change", Some("up"));
     check(t, "1.2个百分点", "规上工业增加值", "change", Some("up"));
 }
+
+#[test]
+fn a_threshold_of_money_belongs_to_the_name() {
+    let t = "累计新开工亿元以上项目超过1200个，工业企业上云率近六成。";
+    check(t, "1200个", "亿元以上项目", "level", None);
+    check(t, "六成", "上云率", "level", None);
+    // A figure and its 以上 before the next item are no threshold.
+    let t = "完成铁路投资800亿元以上、公路投资1650亿元。";
+    check(t, "1650亿元", "公路投资", "level", None);
+}
