@@ -109,26 +109,34 @@ pub(super) fn named(
         ind = parts.first().cloned();
         items = parts;
     }
-    // 扣除留抵退税因素后增长4.2%: the named factor is excluded, the subject is before.
-    if ind
-        .as_deref()
-        .is_some_and(|i| i.ends_with("因素") || i.ends_with("影响"))
-    {
-        ind = out.last().and_then(|p| p.indicator.clone());
-    }
-    // 建成过江通道4座、在建8座: a stage of building names no thing; the figure counts the
-    // thing of the figure before it, in the same unit.
-    if k > 0
-        && ind.as_deref().is_some_and(is_stage_word)
-        && sent.mentions[k - 1].unit == m.unit
-        && let Some(thing) = out[k - 1].indicator.as_deref().and_then(without_stage)
-    {
-        ind = Some(thing.to_string());
+    if let Some(before) = ind.as_deref().and_then(|i| named_before(sent, k, i, out)) {
+        ind = before;
     }
     if items.len() > 1 {
         *list = Some((k, items));
     }
     ind
+}
+
+/// A name that only points at the figure before (`Some` of what to use instead, maybe nothing):
+/// 扣除留抵退税因素后增长4.2% — the named factor is excluded, the subject is before; 建成过江通道
+/// 4座、在建8座 — a stage of building names no thing, the figure counts the thing of the figure
+/// before it, in the same unit.
+fn named_before(
+    sent: &Sentence<'_, '_>,
+    k: usize,
+    name: &str,
+    out: &[Attribution],
+) -> Option<Option<String>> {
+    if name.ends_with("因素") || name.ends_with("影响") {
+        return Some(out.last().and_then(|p| p.indicator.clone()));
+    }
+    let same_unit = k > 0 && sent.mentions[k - 1].unit == sent.mentions[k].unit;
+    if same_unit && is_stage_word(name) {
+        let thing = out[k - 1].indicator.as_deref().and_then(without_stage)?;
+        return Some(Some(thing.to_string()));
+    }
+    None
 }
 
 /// `name` without the stages of building at its end (城镇保障性住房基本建成 → 城镇保障性住房,

@@ -38,18 +38,8 @@ const MAX_CHARS: usize = 14;
 pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -> Option<String> {
     let mut i = tokens.partition_point(|t| t.end <= start);
     let mut out = String::new();
-    // A token fused across the measure word (项省 of `40项省科技重大专项`): keep its tail.
     if let Some(t) = tokens.get(i).filter(|t| t.start < start && start < t.end) {
-        let skip = start - t.start;
-        let tail: String = t.word.chars().skip(skip).collect();
-        // 亿左右 of `1亿左右农业转移人口`: a qualifier is no part of the object.
-        // 项及 of `12项及第二批14项重点改革`: nor a join to the next figure.
-        if !matches!(
-            tail.as_str(),
-            "左右" | "以上" | "以下" | "多" | "余" | "上下" | "及" | "和" | "与"
-        ) {
-            out = tail;
-        }
+        out = fused_tail(t, start);
         i += 1;
     }
     if out.is_empty() {
@@ -87,31 +77,11 @@ pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -
             i += 1;
             continue;
         }
-        // 5个行政村17.2公里的村巷硬化: the next figure ends the object, but for a threshold
-        // inside it (100所海拔1500米以上农村学校) and a code (5G工厂).
-        let number = t.word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        let threshold = tokens[i + 1..]
-            .iter()
-            .take(2)
-            .any(|n| matches!(n.word, "以上" | "以下"));
-        if has_noun && number && !threshold {
+        if has_noun && next_figure(tokens, i) {
             break;
         }
         let verbal = matches!(t.pos, "v" | "vd" | "a" | "ad" | "d");
-        // Before the noun a verb may modify it (调整改造项目, 采煤沉陷区) when a noun comes soon;
-        // after it, only a verb between nouns stays (治理工程).
-        // 供需对接和投融资项目, 民生保障和社会事业项目: a verb joined to a noun phrase by 和 is a
-        // nominal item of the object.
-        let joined = tokens
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.word, "和" | "及" | "与"))
-            && next_is_noun(tokens, i + 1);
-        let stays = if has_noun {
-            next_is_noun(tokens, i) || joined
-        } else {
-            next_is_noun(tokens, i) || next_is_noun(tokens, i + 1)
-        };
-        if (verbal && !stays) || PREDICATES.contains(&t.word) {
+        if (verbal && !verb_stays(tokens, i, has_noun)) || PREDICATES.contains(&t.word) {
             break;
         }
         out.push_str(t.word);
@@ -129,6 +99,46 @@ pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -
         out = out.chars().skip(n - MAX_CHARS).collect();
     }
     (has_noun && !out.is_empty()).then_some(out)
+}
+
+/// The tail of a token fused across the measure word (项省 of `40项省科技重大专项`), empty for a
+/// qualifier (亿左右 of `1亿左右农业转移人口`) or a join to the next figure (项及 of
+/// `12项及第二批14项重点改革`), which are no part of the object.
+fn fused_tail(t: &Token<'_>, start: usize) -> String {
+    let tail: String = t.word.chars().skip(start - t.start).collect();
+    let not_object = matches!(
+        tail.as_str(),
+        "左右" | "以上" | "以下" | "多" | "余" | "上下" | "及" | "和" | "与"
+    );
+    if not_object { String::new() } else { tail }
+}
+
+/// 5个行政村17.2公里的村巷硬化: a number at token `i` is the next figure, which ends the object
+/// (but for a threshold inside it, 100所海拔1500米以上农村学校; 5G is a code, no number).
+fn next_figure(tokens: &[Token<'_>], i: usize) -> bool {
+    let number = tokens[i]
+        .word
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.');
+    let threshold = tokens[i + 1..]
+        .iter()
+        .take(2)
+        .any(|n| matches!(n.word, "以上" | "以下"));
+    number && !threshold
+}
+
+/// True when the verb at token `i` stays in the object: before its noun when a noun comes soon
+/// (调整改造项目, 采煤沉陷区); after it only between nouns (治理工程) or joined by 和 to a noun
+/// phrase, as a nominal item (供需对接和投融资项目, 民生保障和社会事业项目).
+fn verb_stays(tokens: &[Token<'_>], i: usize, has_noun: bool) -> bool {
+    if !has_noun {
+        return next_is_noun(tokens, i) || next_is_noun(tokens, i + 1);
+    }
+    let joined = tokens
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.word, "和" | "及" | "与"))
+        && next_is_noun(tokens, i + 1);
+    next_is_noun(tokens, i) || joined
 }
 
 /// Skip what stands between a figure and its object: a nested figure, qualifiers, 的.

@@ -231,83 +231,36 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
             start -= 1;
             continue;
         }
-        // 亿元以上项目: a threshold of money written without digits modifies the noun (a figure
-        // with its 以上 before the name, 8000亿元以上、公路投资, is the end of another item).
-        let threshold = matches!(t.word, "以上" | "以下")
-            && start >= 2
-            && start < stop
-            && matches!(tokens[start - 2].pos, "m" | "mq")
-            && tokens[start - 2].word.ends_with('元')
-            && !tokens[start - 2]
-                .word
-                .contains(|c: char| c.is_ascii_digit())
-            && tokens[start - 2].start >= floor
-            && (start < 3
-                || !tokens[start - 3]
-                    .word
-                    .ends_with(|c: char| c.is_ascii_digit()));
-        if threshold {
+        if money_threshold(tokens, floor, start, stop) {
             start -= 2;
             continue;
         }
-        // 现代服务业 (现代/t), 三次产业 (三次/m): a time or numeral word that modifies a noun.
-        // 老年医院 (老年/t): an age group, not a time.
-        let age = matches!(
-            t.word,
-            "老年" | "青年" | "少年" | "中年" | "成年" | "中老年" | "青少年"
-        );
-        let modifier_word = start < stop
-            && noun_like(tokens[start].pos)
-            && ((t.pos == "t"
-                && (age
-                    || !t.word.ends_with([
-                        '年', '月', '日', '季', '期', '末', '初', '底', '在', '前', '后', '来',
-                        '时', '今',
-                    ])))
-                || (t.pos == "m"
-                    && t.word.chars().count() >= 2
-                    && t.word
-                        .chars()
-                        .all(|c| "一二三四五六七八九十两".contains(c) || c == '次')));
         let ok = noun_like(t.pos)
-            || modifier_word
+            || modifier_word(tokens, start, stop)
             || is_join(t.word)
             || (t.pos == "a" && start < stop)
             || (t.pos == "m"
                 && !matches!(t.word, "年" | "月" | "日")
                 && (after_eng || t.word.chars().any(|c| c.is_ascii_alphabetic())));
         // A verb between nouns inside a name (行政审批事项, 污水处理能力), unless a predicate.
-        let inner_verb = t.pos == "v"
-            && t.word.chars().count() == 2
+        let inner_verb = two_char_verb(t)
             && start < stop
             && start >= 2
             && noun_like(tokens[start].pos)
-            && matches!(tokens[start - 2].pos, "n" | "nz" | "vn" | "j" | "b")
-            && !super::object::is_predicate(t.word);
+            && matches!(tokens[start - 2].pos, "n" | "nz" | "vn" | "j" | "b");
         if inner_verb {
             start -= 1;
             continue;
         }
         if !ok {
             // One verb may modify the noun after it (入驻企业, 签约项目) when nothing precedes it.
-            let modifier = t.pos == "v"
-                && t.word.chars().count() == 2
-                && !super::object::is_predicate(t.word)
+            let modifier = two_char_verb(t)
                 && start < stop
                 && noun_like(tokens[start].pos)
                 && (start < 2 || !noun_like(tokens[start - 2].pos));
             if modifier {
                 start -= 1;
-                // 新能源汽车、节能家电零售额分别增长…: the list goes on before the modified item
-                // when its figures pair with its items (else a 、 may join two clauses:
-                // 投放50%以上号源、转诊量增长90%).
-                let paired = tokens[stop..].iter().take(2).any(|t| t.word == "分别");
-                let listed = paired
-                    && start >= 2
-                    && tokens[start - 1].word == "、"
-                    && noun_like(tokens[start - 2].pos)
-                    && tokens[start - 1].start >= floor;
-                if listed {
+                if listed_before(tokens, floor, start, stop) {
                     start -= 1;
                     continue;
                 }
@@ -317,6 +270,64 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
         start -= 1;
     }
     start
+}
+
+/// A verb of two characters that is no predicate: it may stand inside a name.
+fn two_char_verb(t: &Token<'_>) -> bool {
+    t.pos == "v" && t.word.chars().count() == 2 && !super::object::is_predicate(t.word)
+}
+
+/// 亿元以上项目: token `start - 1` is the 以上 of a threshold of money written without digits,
+/// which modifies the noun (a figure with its 以上 before the name, 8000亿元以上、公路投资, is the
+/// end of another item).
+fn money_threshold(tokens: &[Token<'_>], floor: usize, start: usize, stop: usize) -> bool {
+    if !(2..stop + 1).contains(&start) || start == stop {
+        return false;
+    }
+    let (t, amount) = (&tokens[start - 1], &tokens[start - 2]);
+    let digit_before = start >= 3
+        && tokens[start - 3]
+            .word
+            .ends_with(|c: char| c.is_ascii_digit());
+    matches!(t.word, "以上" | "以下")
+        && matches!(amount.pos, "m" | "mq")
+        && amount.word.ends_with('元')
+        && !amount.word.contains(|c: char| c.is_ascii_digit())
+        && amount.start >= floor
+        && !digit_before
+}
+
+/// Token `start - 1` is a time or numeral word modifying the noun at `start`: 现代服务业
+/// (现代/t), 三次产业 (三次/m), and an age group (老年医院: 老年/t), not a time.
+fn modifier_word(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
+    let t = &tokens[start - 1];
+    let age = matches!(
+        t.word,
+        "老年" | "青年" | "少年" | "中年" | "成年" | "中老年" | "青少年"
+    );
+    let time = t.pos == "t"
+        && (age
+            || !t.word.ends_with([
+                '年', '月', '日', '季', '期', '末', '初', '底', '在', '前', '后', '来', '时', '今',
+            ]));
+    let numeral = t.pos == "m"
+        && t.word.chars().count() >= 2
+        && t.word
+            .chars()
+            .all(|c| "一二三四五六七八九十两".contains(c) || c == '次');
+    start < stop && noun_like(tokens[start].pos) && (time || numeral)
+}
+
+/// 新能源汽车、节能家电零售额分别增长…: the list goes on before the item that starts at token
+/// `start` when its figures pair with its items (else a 、 may join two clauses:
+/// 投放50%以上号源、转诊量增长90%).
+fn listed_before(tokens: &[Token<'_>], floor: usize, start: usize, stop: usize) -> bool {
+    let paired = tokens[stop..].iter().take(2).any(|t| t.word == "分别");
+    paired
+        && start >= 2
+        && tokens[start - 1].word == "、"
+        && noun_like(tokens[start - 2].pos)
+        && tokens[start - 1].start >= floor
 }
 
 /// Noun phrase right after char offset `start` (a counted object), up to a verb or a break.
