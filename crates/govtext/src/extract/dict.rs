@@ -125,6 +125,11 @@ impl Dict {
         self.rows().into_iter().map(|r| r[0]).collect()
     }
 
+    /// The first column of every row, as a set to ask of one word at a time.
+    pub fn word_set(&self) -> rustc_hash::FxHashSet<&'static str> {
+        self.rows().into_iter().map(|r| r[0]).collect()
+    }
+
     /// The first column of the rows whose column `col` is `tag`, in order.
     pub fn words_tagged(&self, col: usize, tag: &str) -> Vec<&'static str> {
         let rows = self.rows().into_iter();

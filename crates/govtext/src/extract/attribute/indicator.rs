@@ -165,12 +165,7 @@ fn without_stage(name: &str) -> Option<&str> {
 /// 新登记: `dict/stage_words.tsv`).
 fn is_stage_word(w: &str) -> bool {
     static STAGES: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            crate::extract::dict::STAGE_WORDS
-                .words()
-                .into_iter()
-                .collect()
-        });
+        std::sync::LazyLock::new(|| crate::extract::dict::STAGE_WORDS.word_set());
     STAGES.contains(w)
 }
 
@@ -183,10 +178,17 @@ fn compared_to_average(
     out: &[Attribution],
 ) -> Option<String> {
     let lead = c.lead.trim_end();
-    let (at, verb) = ["高于", "低于", "快于", "慢于", "好于", "优于"]
-        .iter()
-        .filter_map(|v| lead.rfind(v).map(|i| (i, *v)))
-        .max()?;
+    // The comparison is the last 于 of the lead, after 高 低 快 慢 好 优 (one search, every figure
+    // asks).
+    let yu = lead.rfind('于')?;
+    let at = yu.checked_sub('高'.len_utf8())?;
+    let comparing = lead
+        .get(at..yu)
+        .is_some_and(|w| w.starts_with(['高', '低', '快', '慢', '好', '优']));
+    if !comparing {
+        return None;
+    }
+    let verb = &lead[at..yu + '于'.len_utf8()];
     let base = lead[at + verb.len()..].trim_start_matches(['全', '国', '省', '市']);
     let base = base.trim_start_matches("平均").trim_start_matches("水平");
     if !base.is_empty() || lead.len() == at + verb.len() {

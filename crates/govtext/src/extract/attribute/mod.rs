@@ -81,9 +81,10 @@ pub struct DocState {
     last_indicator: Option<String>,
     /// Paragraph that looks back on the past year inside the plans (过去一年，…取得了很大成绩).
     past_paragraph: Option<usize>,
-    /// The name a short sentence without figures opens with (经营主体稳中培优。), for a generic
-    /// head in the next (总量达1461.4万户).
-    topic: Option<String>,
+    /// A short sentence without figures just before (经营主体稳中培优。): the name it opens with
+    /// is the topic of a generic head in the next (总量达1461.4万户). Kept as text, looked up only
+    /// when a generic head asks.
+    topic: String,
 }
 
 /// A list being read: its first mention and the noun phrases at its cue.
@@ -142,9 +143,10 @@ pub fn attribute_sentence(
         if target::opens_targets(norm) {
             state.targets_paragraph = Some(paragraph);
         }
-        state.topic = (norm.len() <= 3 * TOPIC_CHARS)
-            .then(|| lexicon.opening_synonym(norm).map(str::to_string))
-            .flatten();
+        state.topic.clear();
+        if norm.len() <= 3 * TOPIC_CHARS {
+            state.topic.push_str(norm);
+        }
         return Vec::new();
     }
     let target = target::sentence_target(norm, tokens, paragraph, state);
@@ -180,7 +182,7 @@ pub fn attribute_sentence(
         };
         out.push(finish(a, m, &out, state, lexicon, norm));
     }
-    state.topic = None;
+    state.topic.clear();
     out
 }
 
@@ -274,8 +276,8 @@ fn finish(
             Some(p) => p.indicator.clone(),
             None => lexicon
                 .opening_synonym(norm)
-                .map(str::to_string)
-                .or_else(|| state.topic.clone()),
+                .or_else(|| lexicon.opening_synonym(&state.topic))
+                .map(str::to_string),
         };
         if let Some(prev) = prev.filter(|p| !p.ends_with(i.as_str()) && p != i) {
             indicator = Some(prev + i);

@@ -82,7 +82,7 @@ pub(super) fn phrase_before(tokens: &[Token<'_>], floor: usize, end: usize) -> V
 
 /// Heads naming only an amount spent on something (`dict/purpose_heads.tsv`).
 static PURPOSE_HEADS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    LazyLock::new(|| dict::PURPOSE_HEADS.words().into_iter().collect());
+    LazyLock::new(|| dict::PURPOSE_HEADS.word_set());
 
 fn is_purpose_head(word: &str) -> bool {
     PURPOSE_HEADS.contains(word)
@@ -281,7 +281,7 @@ fn two_char_verb(t: &Token<'_>) -> bool {
 /// which modifies the noun (a figure with its 以上 before the name, 8000亿元以上、公路投资, is the
 /// end of another item).
 fn money_threshold(tokens: &[Token<'_>], floor: usize, start: usize, stop: usize) -> bool {
-    if !(2..stop + 1).contains(&start) || start == stop {
+    if start < 2 || start >= stop {
         return false;
     }
     let (t, amount) = (&tokens[start - 1], &tokens[start - 2]);

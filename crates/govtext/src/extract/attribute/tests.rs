@@ -667,3 +667,10 @@ fn a_threshold_of_money_belongs_to_the_name() {
     let t = "完成铁路投资800亿元以上、公路投资1650亿元。";
     check(t, "1650亿元", "公路投资", "level", None);
 }
+
+#[test]
+fn a_comparison_after_latin_text_is_read_safely() {
+    // 于 after a one-byte character: no comparison, no slicing inside a character.
+    let t = "GDP于2025年增长5.1%，指标xa于12个百分点。";
+    let _ = rows(t);
+}
