@@ -134,8 +134,8 @@ fn phrase_before_once(tokens: &[Token<'_>], floor: usize, end: usize) -> Vec<Str
         return vec![p];
     }
     let mut items = vec![String::new()];
-    for t in &tokens[start..stop] {
-        if t.word == "、" {
+    for (i, t) in tokens.iter().enumerate().take(stop).skip(start) {
+        if t.word == "、" && !in_grade_list(tokens, i) {
             items.push(String::new());
         } else {
             items.last_mut().expect("non-empty").push_str(t.word);
@@ -239,11 +239,14 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
             || modifier_word(tokens, start, stop)
             || is_join(t.word)
             || (t.pos == "a" && start < stop)
+            // 非化石能源: a prefix belongs to the noun after it.
+            || (t.pos == "h" && start < stop)
+            || (start < stop && in_grade_list(tokens, start))
             || (t.pos == "m"
                 && !matches!(t.word, "年" | "月" | "日")
                 && (after_eng || t.word.chars().any(|c| c.is_ascii_alphabetic())));
         // A verb between nouns inside a name (行政审批事项, 污水处理能力), unless a predicate.
-        let inner_verb = two_char_verb(t)
+        let inner_verb = (two_char_verb(t) || capacity_verb(tokens, start, stop))
             && start < stop
             && start >= 2
             && noun_like(tokens[start].pos)
@@ -270,6 +273,29 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
         start -= 1;
     }
     start
+}
+
+/// 港口通过能力, 货物通过量: a verb of two characters that jieba tagged a preposition, right
+/// before 能力 or 量, names a capacity or a volume with it.
+fn capacity_verb(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
+    let t = &tokens[start - 1];
+    start < stop
+        && matches!(tokens[start].word, "能力" | "量")
+        && t.pos == "p"
+        && t.word.chars().count() == 2
+}
+
+/// `二、三级子公司`: the 、 at token `i` joins two numerals of one grade (a Chinese numeral ending
+/// the token before it, a numeral and 级 or 类 opening the token after it), not two items.
+fn in_grade_list(tokens: &[Token<'_>], i: usize) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let before = i
+        .checked_sub(1)
+        .and_then(|b| tokens[b].word.chars().next_back());
+    let mut after = tokens.get(i + 1).map_or("", |t| t.word).chars();
+    before.is_some_and(|c| NUMERALS.contains(c))
+        && after.next().is_some_and(|c| NUMERALS.contains(c))
+        && after.next().is_some_and(|c| matches!(c, '级' | '类'))
 }
 
 /// A verb of two characters that is no predicate: it may stand inside a name.

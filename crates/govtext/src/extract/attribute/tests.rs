@@ -674,3 +674,15 @@ fn a_comparison_after_latin_text_is_read_safely() {
     let t = "GDP于2025年增长5.1%，指标xa于12个百分点。";
     let _ = rows(t);
 }
+
+#[test]
+fn prefixes_capacities_and_grade_lists_stay_in_the_name() {
+    let t = "青禾县非化石能源消费比重达到31.5%，可再生能源装机占比提高到58%。";
+    check(t, "31.5%", "非化石能源", "share", None);
+    check(t, "58%", "可再生能源", "share", None);
+    let t = "码头通过能力达到3800万吨，集装箱通过量增长6.2%。";
+    check(t, "3800万吨", "码头通过能力", "level", None);
+    check(t, "6.2%", "集装箱通过量", "change", Some("up"));
+    let t = "引进国有企业二、三级子公司120家。";
+    check(t, "120家", "二、三级子公司", "level", None);
+}
