@@ -74,6 +74,11 @@ pub(super) fn is_cue_word(text: &str) -> bool {
         .any(|(i, _)| CUE_MAP.contains_key(&text[i..]))
 }
 
+/// True for a word that is a change cue by itself (提高, 降低).
+pub(super) fn is_change_word(word: &str) -> bool {
+    matches!(CUE_MAP.get(word), Some((_, Cue::Up | Cue::Down)))
+}
+
 /// A change cue followed by 至/到 states the level reached (压缩至0.5个工作日, 下降到2.6%).
 fn to_level(lead: &str, found: Found) -> Found {
     let (i, w, c) = found;

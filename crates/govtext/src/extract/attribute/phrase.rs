@@ -163,8 +163,11 @@ fn skip_fillers(tokens: &[Token<'_>], floor: usize, mut i: usize) -> usize {
             && (matches!(t.word, "年" | "月")
                 || (t.word.bytes().all(|c| c.is_ascii_digit())
                     && tokens.get(i).is_some_and(|n| n.word.starts_with('年'))));
-        let skip = (matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r")
-            && !noun_like(t.pos))
+        // 补助标准由每人每年120元, 养老金人均增加: a rate's denominator before the figure.
+        let per = (t.word.starts_with('每') && t.word.chars().count() <= 4) || t.word == "人均";
+        let skip = per
+            || (matches!(t.pos, "d" | "p" | "c" | "uj" | "ul" | "f" | "t" | "r")
+                && !noun_like(t.pos))
             || year
             || duration;
         if always || skip {
@@ -242,6 +245,7 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
             // 非化石能源: a prefix belongs to the noun after it.
             || (t.pos == "h" && start < stop)
             || (start < stop && in_grade_list(tokens, start))
+            || per_period(tokens, start, stop)
             || (t.pos == "m"
                 && !matches!(t.word, "年" | "月" | "日")
                 && (after_eng || t.word.chars().any(|c| c.is_ascii_alphabetic())));
@@ -251,7 +255,13 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
             && start >= 2
             && noun_like(tokens[start].pos)
             && matches!(tokens[start - 2].pos, "n" | "nz" | "vn" | "j" | "b");
-        if inner_verb {
+        // “三农”支出, 科技投入: money spent, named by what it is spent on, ends the phrase.
+        let spent = start == stop
+            && start >= 2
+            && t.pos == "v"
+            && is_purpose_head(t.word)
+            && (noun_like(tokens[start - 2].pos) || matches!(tokens[start - 2].word, "”" | "’"));
+        if inner_verb || spent {
             start -= 1;
             continue;
         }
@@ -265,6 +275,10 @@ fn phrase_start(tokens: &[Token<'_>], floor: usize, stop: usize) -> usize {
                 start -= 1;
                 if listed_before(tokens, floor, start, stop) {
                     start -= 1;
+                    continue;
+                }
+                // 污水日处理能力: the name goes on before a period of counting.
+                if per_period(tokens, start, stop) {
                     continue;
                 }
             }
@@ -283,6 +297,24 @@ fn capacity_verb(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
         && matches!(tokens[start].word, "能力" | "量")
         && t.pos == "p"
         && t.word.chars().count() == 2
+}
+
+/// 污水日处理能力, 港口年吞吐量: 日, 月 or 年 before a capacity or a volume says per how long it
+/// is counted, inside the name.
+fn per_period(tokens: &[Token<'_>], start: usize, stop: usize) -> bool {
+    let capacity = |w: &str| w.ends_with('量') || w.ends_with("能力");
+    let head = |i: usize| tokens.get(i).filter(|_| i < stop).map_or("", |t| t.word);
+    // Not the 年 of a year (2025年总量).
+    let year = start >= 2
+        && tokens[start - 2]
+            .word
+            .ends_with(|c: char| c.is_ascii_digit());
+    start > 0
+        && !year
+        && matches!(tokens[start - 1].word, "日" | "月" | "年")
+        && tokens[start - 1].pos == "m"
+        && (capacity(head(start))
+            || (tokens.get(start).is_some_and(|t| t.pos == "v") && capacity(head(start + 1))))
 }
 
 /// `二、三级子公司`: the 、 at token `i` joins two numerals of one grade (a Chinese numeral ending

@@ -686,3 +686,38 @@ fn prefixes_capacities_and_grade_lists_stay_in_the_name() {
     let t = "引进国有企业二、三级子公司120家。";
     check(t, "120家", "二、三级子公司", "level", None);
 }
+
+#[test]
+fn per_period_capacities_and_money_spent_are_named_whole() {
+    let t = "新增城镇污水日处理能力12万吨、垃圾日处理能力800吨。";
+    check(t, "12万吨", "城镇污水日处理能力", "level", None);
+    check(t, "800吨", "垃圾日处理能力", "level", None);
+    check(
+        "全县“三农”支出超过40亿元。",
+        "40亿元",
+        "“三农”支出",
+        "level",
+        None,
+    );
+    let t = "城乡居民医保财政补助标准由每人每年610元提高到640元。";
+    check(t, "610元", "财政补助标准", "level", None);
+    check(t, "640元", "财政补助标准", "level", None);
+    check(
+        "居民用气价格平均下调3%。",
+        "3%",
+        "居民用气价格",
+        "change",
+        Some("down"),
+    );
+}
+
+#[test]
+fn a_subjectless_clause_after_a_change_is_about_what_changed() {
+    let t = "提高城乡居民基础养老金，月人均增加20元。";
+    check(t, "20元", "城乡居民基础养老金", "change", Some("up"));
+    let t = "退休人员基本养老金连续3年提高，去年又人均提高2%。";
+    check(t, "2%", "退休人员基本养老金", "change", Some("up"));
+    // A clause that names its own subject keeps it.
+    let t = "社会保障水平稳步提升，城乡低保标准调增5.2%。";
+    check(t, "5.2%", "城乡低保标准", "change", Some("up"));
+}
