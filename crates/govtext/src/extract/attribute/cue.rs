@@ -177,7 +177,7 @@ pub(super) fn measure(
     {
         meas = "level";
     }
-    if m.kind == Kind::Multiple && meas == "level" {
+    if m.kind == Kind::Multiple && meas == "level" && multiple_of(lead).is_none() {
         meas = "change";
         dir = Some("up");
     }
@@ -188,6 +188,15 @@ pub(super) fn measure(
         return ("level", None);
     }
     (meas, dir)
+}
+
+/// `是2010年的2.2倍`, `为上年的3倍`: a multiple of a base, a level. The byte of 是 / 为 in the
+/// lead when it ends so (the name, maybe none, stands before it).
+pub(super) fn multiple_of(lead: &str) -> Option<usize> {
+    let lead = lead.trim_end();
+    let at = lead.rfind(['是', '为'])?;
+    let base = &lead[at + '是'.len_utf8()..];
+    (base.ends_with('的') && base.chars().count() <= 10).then_some(at)
 }
 
 /// `的增速`, `的增长`, `的涨幅` right after a percentage.

@@ -132,7 +132,7 @@ fn named_before(
         return Some(out.last().and_then(|p| p.indicator.clone()));
     }
     let same_unit = k > 0 && sent.mentions[k - 1].unit == sent.mentions[k].unit;
-    if same_unit && is_stage_word(name) {
+    if same_unit && is_stage_phrase(name) {
         let thing = out[k - 1].indicator.as_deref().and_then(without_stage)?;
         return Some(Some(thing.to_string()));
     }
@@ -142,6 +142,12 @@ fn named_before(
 /// `name` without the stages of building at its end (城镇保障性住房基本建成 → 城镇保障性住房,
 /// 重大项目开工 → 重大项目); `None` when nothing else is left (基本建成, 建成投产).
 fn without_stage(name: &str) -> Option<&str> {
+    let rest = strip_stages(name);
+    (rest.chars().count() >= 2).then_some(rest)
+}
+
+/// `name` without the stage words (and 基本, 全部) it ends with.
+fn strip_stages(name: &str) -> &str {
     let mut rest = name;
     loop {
         let before = rest;
@@ -155,10 +161,14 @@ fn without_stage(name: &str) -> Option<&str> {
             }
         }
         if rest == before {
-            break;
+            return rest;
         }
     }
-    (rest.chars().count() >= 2).then_some(rest)
+}
+
+/// A name made only of stage words: 新开工建设, 基本建成.
+fn is_stage_phrase(name: &str) -> bool {
+    !name.is_empty() && strip_stages(name).is_empty()
 }
 
 /// Words for a stage of building or registering something, which alone name nothing (在建,
@@ -267,9 +277,14 @@ fn by_phrase(
     let cue_end = c
         .cue
         .map(|(i, w, _)| sent.offsets.char(lead_base + i + w.len()));
+    // 出口额是上年的2倍: the name stands before 是.
+    let end = match super::cue::multiple_of(c.lead).filter(|_| m.kind == Kind::Multiple) {
+        Some(at) => sent.offsets.char(lead_base + at),
+        None => m.start,
+    };
     let items = match (cue_start, cue_end) {
         (Some(cs), Some(ce)) => at_cue(sent, m, c, cs, ce),
-        _ => phrase_before(tokens, c.floor, m.start),
+        _ => phrase_before(tokens, c.floor, end),
     };
     let mut ind = items.first().cloned();
     // 经济增长预期目标为7%: the target's name stands before the word 目标.

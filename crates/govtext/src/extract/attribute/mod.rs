@@ -222,6 +222,18 @@ fn fresh_clause(
     {
         return (p.measure, p.direction, p.basis, p.indicator.clone());
     }
+    // 安排资金1713亿元，是2010年的2.2倍: a multiple of a base with no name of its own measures
+    // what the figure before measures, as a level.
+    if m.kind == Kind::Multiple
+        && cue::multiple_of(lead).is_some_and(|at| {
+            lead[..at]
+                .trim_start_matches(|c: char| is_clause_break(c) || c.is_whitespace())
+                .is_empty()
+        })
+        && let Some(p) = out.last()
+    {
+        return ("level", None, None, p.indicator.clone());
+    }
     let (cue, tokens) = cue::nearest(sent, start, m.start);
     let after = sent.offsets.between(m.end, sent.clause_end(m.end));
     let (measure, direction) = cue::measure(lead, after, m, cue);

@@ -31,6 +31,25 @@ pub(super) fn is_money(object: &str) -> bool {
     MONEY_HEADS.iter().any(|h| object.ends_with(h))
 }
 
+/// An object longer than [`MAX_CHARS`] cut to its first item (`“老工伤”人员和工亡职工供养亲属` →
+/// `“老工伤”人员`), else to its last whole words within the length (its head is at the end).
+fn shorten(out: &mut String, bounds: &[usize], first_join: Option<usize>) {
+    let chars = |s: &str| s.chars().count();
+    if chars(out) <= MAX_CHARS {
+        return;
+    }
+    if let Some(j) = first_join.filter(|&j| j > 0 && chars(&out[..j]) <= MAX_CHARS) {
+        out.truncate(j);
+        return;
+    }
+    let from = bounds
+        .iter()
+        .find(|&&b| b <= out.len() && chars(&out[b..]) <= MAX_CHARS)
+        .copied()
+        .unwrap_or(out.len());
+    out.drain(..from);
+}
+
 /// Longest object kept, in characters (its head is at the end).
 const MAX_CHARS: usize = 14;
 
@@ -47,6 +66,8 @@ pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -
     }
     let mut has_noun = !out.is_empty();
     let mut kept = out.len();
+    // Where tokens start in `out`, and the first joining word: a long object is cut there.
+    let (mut bounds, mut first_join) = (Vec::new(), None);
     while let Some(t) = tokens.get(i) {
         if t.start >= limit || hard_stop(tokens, i) {
             break;
@@ -84,6 +105,10 @@ pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -
         if (verbal && !verb_stays(tokens, i, has_noun)) || PREDICATES.contains(&t.word) {
             break;
         }
+        if matches!(t.word, "和" | "及" | "与" | "、") && first_join.is_none() {
+            first_join = Some(out.len());
+        }
+        bounds.push(out.len());
         out.push_str(t.word);
         // 三级, 国家级 (b) modify; they are not the head.
         if (noun_like(t.pos) && t.pos != "b") || matches!(t.pos, "zg" | "ng" | "g" | "nt") {
@@ -94,10 +119,7 @@ pub(super) fn counted_object(tokens: &[Token<'_>], start: usize, limit: usize) -
     }
     // The object ends at its last noun: 采煤沉陷区治理工程, not …开始.
     out.truncate(kept);
-    if out.chars().count() > MAX_CHARS {
-        let n = out.chars().count();
-        out = out.chars().skip(n - MAX_CHARS).collect();
-    }
+    shorten(&mut out, &bounds, first_join);
     (has_noun && !out.is_empty()).then_some(out)
 }
 

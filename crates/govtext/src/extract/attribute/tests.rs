@@ -721,3 +721,32 @@ fn a_subjectless_clause_after_a_change_is_about_what_changed() {
     let t = "社会保障水平稳步提升，城乡低保标准调增5.2%。";
     check(t, "5.2%", "城乡低保标准", "change", Some("up"));
 }
+
+#[test]
+fn a_multiple_of_a_base_is_a_level_and_stages_name_no_thing() {
+    let t = "县财政安排住房保障资金3.2亿元，是2023年的1.6倍。";
+    check(t, "1.6倍", "住房保障资金", "level", None);
+    check(
+        "外贸进出口总额是上年的两倍。",
+        "两倍",
+        "外贸进出口总额",
+        "level",
+        None,
+    );
+    check(
+        "外贸进出口总额增长两倍。",
+        "两倍",
+        "外贸进出口总额",
+        "change",
+        Some("up"),
+    );
+    let t = "全年棚户区改造安置房基本建成2100套，新开工建设3400套。";
+    check(t, "3400套", "棚户区改造安置房", "level", None);
+}
+
+#[test]
+fn a_long_counted_object_is_cut_to_its_first_item_or_whole_words() {
+    let t = "为1.2万名城乡“两癌”筛查对象和低收入家庭适龄妇女提供免费检查。";
+    let all = rows(t);
+    assert_eq!(all[0].1.as_deref(), Some("城乡“两癌”筛查对象"), "{all:?}");
+}
