@@ -139,7 +139,7 @@ pub fn clause_start_byte(s: &str, end: usize) -> usize {
 
 /// True when `s` ends a sentence or a clause (a heading does not).
 pub fn ends_clause(s: &str) -> bool {
-    s.ends_with(['。', '；', ';', '！', '？', '，', ','])
+    s.ends_with(['。', '；', ';', '！', '!', '？', '?', '，', ','])
 }
 
 /// Longest record `context`, in characters.

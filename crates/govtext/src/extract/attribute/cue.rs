@@ -79,11 +79,12 @@ pub(super) fn is_change_word(word: &str) -> bool {
     matches!(CUE_MAP.get(word), Some((_, Cue::Up | Cue::Down)))
 }
 
-/// A change cue followed by 至/到 states the level reached (压缩至0.5个工作日, 下降到2.6%).
+/// A change cue followed by 至/到/为 states the level reached (压缩至0.5个工作日, 下降到2.6%,
+/// 减少为三百亿元).
 fn to_level(lead: &str, found: Found) -> Found {
     let (i, w, c) = found;
     let after = &lead[(i + w.len()).min(lead.len())..];
-    if matches!(c, Cue::Up | Cue::Down) && after.starts_with(['至', '到']) {
+    if matches!(c, Cue::Up | Cue::Down) && after.starts_with(['至', '到', '为']) {
         (i, w, Cue::Level)
     } else {
         found

@@ -6,7 +6,8 @@ use super::cue::Found as Cue;
 use super::ellipsis::split_on_he;
 use super::list;
 use super::object::{counted_object, is_money};
-use super::phrase::{noun_like, phrase_after, phrase_before};
+use super::phrase::{phrase_after, phrase_before};
+use super::previous;
 use super::{Attribution, DocState, List, Sentence};
 use crate::extract::mention::Mention;
 use crate::extract::text::is_cjk;
@@ -95,6 +96,11 @@ pub(super) fn named(
             items = names;
         } else {
             ind = refer_back(sent, m, c, out, state);
+            // 城镇居民人均可支配收入和农村居民人均纯收入，分别增长x和y: a joined name referred
+            // back to may pair with the figures.
+            if items.is_empty() {
+                items.extend(ind.clone());
+            }
         }
     }
     // A list of figures whose names did not pair: read them on characters, or split a compound.
@@ -367,12 +373,18 @@ fn at_cue(
 fn raw_name(text: &str) -> Option<String> {
     // 其中 (of which) and a leading conjunction are not part of the name; 中 alone is (中央财政).
     let raw = text.trim_start_matches(|c: char| !is_cjk(c));
+    // １９７９年有: the 年 of a year is no part of a name.
+    let raw = match raw.strip_prefix(['年', '月', '日']) {
+        Some(r) if raw.len() < text.len() => r,
+        _ => raw,
+    };
     let raw = raw.strip_prefix("其中").unwrap_or(raw);
     let raw = raw.strip_prefix(['和', '及', '与']).unwrap_or(raw);
     // 办结率均100%, 单桩功率最高120千瓦, 去年又人均提高: adverbs before the figure are not the name.
     let mut raw = raw;
     while let Some(r) = [
-        "人均", "均", "都", "又", "再", "也", "还", "最高", "最低", "最多", "最大", "全部",
+        "人均", "均", "都", "又", "再", "也", "还", "有", "可能", "可", "将", "预计", "最高",
+        "最低", "最多", "最大", "全部",
     ]
     .iter()
     .find_map(|w| raw.strip_suffix(w))
@@ -396,62 +408,15 @@ fn refer_back(
         .len()
         .checked_sub(1)
         .and_then(|j| subject_of_object(sent, j, m, out))
+        .or_else(|| previous::topic(sent, m, c, out))
         .or_else(|| out.last().and_then(|p| p.indicator.clone()))
-        .or_else(|| changed_in_previous_clause(sent, m, c, out))
+        .or_else(|| previous::changed(sent, m, c, out))
         .or_else(|| state.last_indicator.clone().filter(|_| c.start > sent.base));
     let after_share = out.last().is_some_and(|p| p.measure == "share");
     if after_share && m.kind == Kind::PercentagePoint {
         return ind.map(|i| i + "比重");
     }
     ind
-}
-
-/// 提高企业退休人员基本养老金，人均增加1680元 and 养老金标准继续提高，年人均提高2556元: a clause
-/// with no subject after a clause of the same sentence that has no figure and only says that
-/// something changed (a change cue and what it changes, adverbs aside) is about that thing.
-fn changed_in_previous_clause(
-    sent: &Sentence<'_, '_>,
-    m: &Mention,
-    c: &Clause<'_>,
-    out: &[Attribution],
-) -> Option<String> {
-    let named_here = sent.tokens.iter().any(|t| {
-        t.start >= c.start && t.end <= m.start && noun_like(t.pos) && !only_skipped(t.word)
-    });
-    if c.start <= sent.base || !out.is_empty() || named_here {
-        return None;
-    }
-    let end = c.start - 1;
-    let start = sent.clause_start(end);
-    let lo = sent.tokens.partition_point(|t| t.start < start);
-    let hi = sent.tokens.partition_point(|t| t.end <= end);
-    let toks = sent.tokens.get(lo..hi)?;
-    let minor = |t: &Token<'_>| matches!(t.pos, "m" | "d" | "a" | "ad" | "t" | "x");
-    let first = toks.iter().position(|t| !minor(t))?;
-    let last = toks.iter().rposition(|t| !minor(t))?;
-    let change = |t: &Token<'_>| super::cue::is_change_word(t.word);
-    let (from, to) = if change(&toks[first]) && first < last {
-        (toks[first].end, end)
-    } else if change(&toks[last]) && first < last {
-        // 标准继续提高, 养老金连续5年增加: at most two words say how between the name and its cue.
-        let name_end = toks[..last].iter().rposition(|t| noun_like(t.pos))?;
-        if toks[name_end + 1..last]
-            .iter()
-            .filter(|t| !minor(t))
-            .count()
-            > 2
-        {
-            return None;
-        }
-        (start, toks[name_end].end)
-    } else {
-        return None;
-    };
-    let name = phrase_before(sent.tokens, from, to).into_iter().next()?;
-    // The phrase must be all the clause names: it starts where the text after the cue (or the
-    // clause) does.
-    let text = sent.offsets.between(from, to).trim_start();
-    (text.starts_with(name.as_str()) && name.chars().count() >= 2).then_some(name)
 }
 
 /// True when mention `k + 1` continues a list after mention `k`.
@@ -511,7 +476,7 @@ fn is_target_word(w: &str) -> bool {
 }
 
 /// True when `text` is only words that stand between a name and its figure (人均, 实际, 同比).
-fn only_skipped(text: &str) -> bool {
+pub(super) fn only_skipped(text: &str) -> bool {
     super::phrase::is_skip_word(text)
 }
 

@@ -16,7 +16,8 @@
 
 //!
 //! One file per concern: [`lexicon`] (indicator ids), [`cue`] (measure and basis), [`phrase`]
-//! (noun phrases), [`indicator`] (which phrase names a mention), [`list`] (`、` lists),
+//! (noun phrases), [`indicator`] (which phrase names a mention), [`previous`] (what a clause
+//! without a name takes from the clause before it), [`list`] (`、` lists),
 //! [`ellipsis`] (shared heads), [`target`] (targets and sections), [`period`], [`horizon`]
 //! (one year or several), [`subject`].
 
@@ -29,6 +30,7 @@ mod list;
 mod object;
 mod period;
 mod phrase;
+mod previous;
 mod subject;
 mod target;
 #[cfg(test)]

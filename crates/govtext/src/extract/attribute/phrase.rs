@@ -172,11 +172,32 @@ fn skip_fillers(tokens: &[Token<'_>], floor: usize, mut i: usize) -> usize {
             || duration;
         if always || skip {
             i -= 1;
+        } else if let Some(j) = (t.word == "时")
+            .then(|| when_clause_start(tokens, floor, i - 1))
+            .flatten()
+        {
+            // 修订计划时减少为: a clause saying when, no name.
+            i = j;
         } else {
             break;
         }
     }
     i
+}
+
+/// The first token of a clause saying when that ends with 时 at token `at` (修订计划时, 调整计划时
+/// with 调整计划 one noun): back over its nouns and verbs, at most four, to the verb that opens
+/// it or to the time word or clause start before them; `None` when the run is longer or empty.
+fn when_clause_start(tokens: &[Token<'_>], floor: usize, at: usize) -> Option<usize> {
+    let word =
+        |j: usize| tokens[j].start >= floor && (noun_like(tokens[j].pos) || tokens[j].pos == "v");
+    let run = (0..at).rev().take_while(|&j| word(j)).take(5).count();
+    if run == 0 || run > 4 {
+        return None;
+    }
+    let first = at - run;
+    let verb = (first..at).find(|&j| tokens[j].pos == "v");
+    Some(verb.unwrap_or(first))
 }
 
 /// Skip back over a comparison base before token `i`: 比1—2月, 较上年末, 比2020年.

@@ -750,3 +750,46 @@ fn a_long_counted_object_is_cut_to_its_first_item_or_whole_words() {
     let all = rows(t);
     assert_eq!(all[0].1.as_deref(), Some("城乡“两癌”筛查对象"), "{all:?}");
 }
+
+#[test]
+fn a_clause_naming_nothing_takes_the_topic_of_the_clause_before() {
+    let t = "全县基本建设投资总额，今年3月调整计划时减少为42亿元，后来又追加了6亿元。";
+    check(t, "42亿元", "基本建设投资总额", "level", None);
+    check(t, "6亿元", "基本建设投资总额", "change", Some("up"));
+    let t = "城乡居民的储蓄存款，今年1到10月增加了12亿元，达到96亿元。";
+    check(t, "12亿元", "储蓄存款", "change", Some("up"));
+    check(t, "96亿元", "储蓄存款", "level", None);
+    let t = "人均收入在一千元以上的行政村，2023年有162个。";
+    check(t, "162个", "行政村", "level", None);
+    check(
+        "棉花在连续两年增产的基础上，又增长8%左右。",
+        "8%",
+        "棉花",
+        "change",
+        Some("up"),
+    );
+    let t = "今年的商品库存不但没有减少，还可能增加近3亿元。";
+    check(t, "3亿元", "商品库存", "change", Some("up"));
+    // A clause that does something is no topic.
+    let rows = rows("支持有条件的卫生院拓展康复功能，60岁以上老人签约率达到70%。");
+    assert!(
+        rows.iter()
+            .all(|r| r.1.as_deref() != Some("卫生院拓展康复功能")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn modal_words_and_when_clauses_are_no_names() {
+    let t = "今年毛纺工业的总产值预计比去年增长9%，职工住宅的竣工面积可达到260万平方米。";
+    check(t, "9%", "总产值", "change", Some("up"));
+    check(t, "260万平方米", "竣工面积", "level", None);
+    let all = rows(t);
+    assert!(
+        all.iter()
+            .all(|r| !r.1.as_deref().unwrap_or("").contains("预计")),
+        "{all:?}"
+    );
+    let t = "地方财政赤字从2021年的8亿元，预计降低到今年的3亿元。";
+    check(t, "3亿元", "财政赤字", "level", None);
+}
