@@ -404,9 +404,11 @@ fn refer_back(
     out: &[Attribution],
     state: &DocState,
 ) -> Option<String> {
-    let ind = out
-        .len()
-        .checked_sub(1)
+    let last = out.len().checked_sub(1);
+    if let Some(j) = last.filter(|&j| counts_other_thing(sent, j, m, out)) {
+        return previous::object(sent, j, c);
+    }
+    let ind = last
         .and_then(|j| subject_of_object(sent, j, m, out))
         .or_else(|| previous::topic(sent, m, c, out))
         .or_else(|| out.last().and_then(|p| p.indicator.clone()))
@@ -417,6 +419,22 @@ fn refer_back(
         return ind.map(|i| i + "比重");
     }
     ind
+}
+
+/// 2147个县实施…试点，1334万人参保: figure `j` counts the thing written right after it (县) and
+/// `m` counts another (人), so `m` is not about that thing.
+fn counts_other_thing(sent: &Sentence<'_, '_>, j: usize, m: &Mention, out: &[Attribution]) -> bool {
+    let p = &sent.mentions[j];
+    let Some(name) = out[j].indicator.as_deref() else {
+        return false;
+    };
+    p.kind == Kind::Count
+        && m.kind == Kind::Count
+        && p.norm_unit != m.norm_unit
+        && sent
+            .offsets
+            .between(p.end, sent.clause_end(p.end))
+            .starts_with(name)
 }
 
 /// True when mention `k + 1` continues a list after mention `k`.

@@ -151,8 +151,12 @@ fn next_figure(tokens: &[Token<'_>], i: usize) -> bool {
 
 /// True when the verb at token `i` stays in the object: before its noun when a noun comes soon
 /// (调整改造项目, 采煤沉陷区); after it only between nouns (治理工程) or joined by 和 to a noun
-/// phrase, as a nominal item (供需对接和投融资项目, 民生保障和社会事业项目).
+/// phrase, as a nominal item (供需对接和投融资项目, 民生保障和社会事业项目). A verb of naming or
+/// becoming (列为, 评为, 成为) is the predicate (38个县列为试点县).
 fn verb_stays(tokens: &[Token<'_>], i: usize, has_noun: bool) -> bool {
+    if tokens[i].word.ends_with('为') {
+        return false;
+    }
     if !has_noun {
         return next_is_noun(tokens, i) || next_is_noun(tokens, i + 1);
     }

@@ -151,3 +151,29 @@ pub(super) fn changed(
     let text = sent.offsets.between(from, to).trim_start();
     (text.starts_with(name.as_str()) && name.chars().count() >= 2).then_some(name)
 }
+
+/// 2147个县实施城镇居民社会养老保险试点，1334万人参保: when figure `j` opens the clause before
+/// the clause `c` of a figure that counts something else, what that clause does to its object
+/// (the noun phrase after its verb) is what the later figure counts the takers of.
+pub(super) fn object(sent: &Sentence<'_, '_>, j: usize, c: &Clause<'_>) -> Option<String> {
+    let p = &sent.mentions[j];
+    let end = c.start.checked_sub(1)?;
+    // Only the figure's own clause stands between: a comma or semicolon would end it.
+    if p.end > end
+        || sent
+            .offsets
+            .between(p.end, end)
+            .contains(['，', '；', ',', ';'])
+    {
+        return None;
+    }
+    let lo = sent.tokens.partition_point(|t| t.start < p.end);
+    let hi = sent.tokens.partition_point(|t| t.end <= end);
+    let toks = sent.tokens.get(lo..hi)?;
+    let verb = toks.iter().position(|t| t.pos == "v")?;
+    let from = toks[verb].end;
+    let mut items = phrase_before(sent.tokens, from, end);
+    let name = items.pop().filter(|_| items.is_empty())?;
+    let text = sent.offsets.between(from, end).trim();
+    (text == name && name.chars().count() >= 2).then_some(name)
+}

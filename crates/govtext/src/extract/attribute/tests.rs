@@ -793,3 +793,18 @@ fn modal_words_and_when_clauses_are_no_names() {
     let t = "地方财政赤字从2021年的8亿元，预计降低到今年的3亿元。";
     check(t, "3亿元", "财政赤字", "level", None);
 }
+
+#[test]
+fn a_count_of_people_after_a_count_of_places_counts_the_takers_of_what_the_places_do() {
+    let t = "全市126个乡镇开展农村集体经济收益分配试点，42万人受益，安排资金3亿元，增加1亿元。";
+    check(t, "126个", "乡镇", "level", None);
+    check(t, "42万人", "农村集体经济收益分配试点", "level", None);
+    check(t, "1亿元", "资金", "change", Some("up"));
+    // Nothing done to an object: no name rather than the places.
+    let rows = rows("全省38个县列为试点县，12万人参与。");
+    assert!(
+        rows.iter()
+            .all(|r| r.0 != "12万人" || r.1.as_deref() != Some("县")),
+        "{rows:?}"
+    );
+}

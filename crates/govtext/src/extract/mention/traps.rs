@@ -133,7 +133,8 @@ pub(super) fn inside_name(
 }
 
 /// True when `norm[s..e]` sits inside a short quoted phrase with other words (“五个一”, “三个二七”):
-/// a slogan, not a figure.
+/// a slogan, not a figure. A quoted count of articles alone (出台“二十条”, 三个“十条”) names a
+/// policy document.
 fn in_short_quote(norm: &str, s: usize, e: usize) -> bool {
     const OPEN: &[char] = &['“', '「', '『', '"', '‘'];
     const CLOSE: &[char] = &['”', '」', '』', '"', '’'];
@@ -154,5 +155,5 @@ fn in_short_quote(norm: &str, s: usize, e: usize) -> bool {
     else {
         return false;
     };
-    CLOSE.contains(&after[close]) && open + close > 0
+    CLOSE.contains(&after[close]) && (open + close > 0 || norm[s..e].ends_with('条'))
 }
